@@ -1,0 +1,96 @@
+import type { EventLog } from './event-log';
+import { type Coro, Future } from './future';
+import { gatherSettled } from './gather';
+import { EventLoop } from './loop';
+import { Task } from './task';
+
+/** A task that was still pending when the program could go no further. */
+export interface PendingTask {
+  readonly task: number;
+  readonly label: string;
+  /** What it waits on, in Python terms (`queue.get()`, `asyncio.gather()`...). */
+  readonly awaiting: string;
+}
+
+export type RunStatus =
+  /** `asyncio.run(main())` returned. */
+  | { readonly kind: 'returned' }
+  /** `main()` raised: asyncio.run re-raises it. */
+  | { readonly kind: 'raised'; readonly error: unknown }
+  /** Nothing ready, no timer: CPython would block forever. */
+  | { readonly kind: 'deadlock'; readonly pending: readonly PendingTask[]; readonly iteration: number; readonly t: number }
+  /** The run passed `maxIterations`: stopped before it could run away. */
+  | { readonly kind: 'limit'; readonly iterations: number; readonly t: number };
+
+export interface RunOptions {
+  readonly log?: EventLog | null;
+  /** Stop after this many loop iterations (a runaway guard). */
+  readonly maxIterations?: number;
+}
+
+export interface RunResult {
+  readonly status: RunStatus;
+  readonly loop: EventLoop;
+}
+
+class Deadlock {
+  constructor(readonly pending: readonly PendingTask[]) {}
+}
+class LimitReached {}
+
+/**
+ * `asyncio.run(main())` (runners.Runner): run the main task until it is done
+ * (plus the iteration in which `_run_until_complete_cb` stops the loop), then
+ * cancel every task still pending and run until they finish (`_cancel_all_tasks`).
+ */
+export function runMain(main: Coro<unknown>, options: RunOptions = {}): RunResult {
+  const loop = new EventLoop(options.log ?? null);
+  const maxIterations = options.maxIterations ?? Number.POSITIVE_INFINITY;
+  const mainTask = new Task(main, loop);
+  let status: RunStatus;
+  try {
+    runUntilComplete(loop, mainTask, maxIterations);
+    status = mainTask.cancelled() || mainTask.exception() === undefined ? { kind: 'returned' } : { kind: 'raised', error: mainTask.exception() };
+  } catch (stop) {
+    if (stop instanceof Deadlock) status = { kind: 'deadlock', pending: stop.pending, iteration: loop.iteration, t: loop.time() };
+    else if (stop instanceof LimitReached) return { status: { kind: 'limit', iterations: loop.iteration, t: loop.time() }, loop };
+    else throw stop;
+  }
+  cancelAllTasks(loop, maxIterations);
+  return { status, loop };
+}
+
+function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIterations: number): void {
+  const stopLoop = (): void => loop.stop();
+  future.addDoneCallback(stopLoop);
+  try {
+    for (;;) {
+      if (loop.iteration >= maxIterations) throw new LimitReached();
+      if (!loop.runOnce()) throw new Deadlock(describePending(loop));
+      if (loop.stopping) break;
+    }
+  } finally {
+    loop.stopping = false;
+    future.removeDoneCallback(stopLoop);
+  }
+}
+
+/** `runners._cancel_all_tasks`: cancel what is left and let it unwind. */
+function cancelAllTasks(loop: EventLoop, maxIterations: number): void {
+  const left = [...loop.liveTasks] as Task<unknown>[];
+  if (left.length === 0) return;
+  for (const task of left) task.cancel();
+  try {
+    runUntilComplete(loop, gatherSettled(left, loop), maxIterations);
+  } catch (stop) {
+    if (!(stop instanceof Deadlock || stop instanceof LimitReached)) throw stop;
+  }
+}
+
+function describePending(loop: EventLoop): PendingTask[] {
+  return ([...loop.liveTasks] as Task<unknown>[]).map((task) => ({
+    task: task.id,
+    label: task.label,
+    awaiting: task.awaiting?.description ?? 'nothing (ready to run)',
+  }));
+}

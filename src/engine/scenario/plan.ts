@@ -1,0 +1,67 @@
+import { floatRepr, pyRound } from '../python/format';
+import { PyRandom } from '../python/random';
+
+/** The random numbers of one run: each job's duration and each gap between two puts. */
+export interface Plan {
+  readonly jobs: number;
+  /** The seed it was drawn from; null for a plan read from a file without one. */
+  readonly seed: bigint | null;
+  readonly durations: readonly number[];
+  /** `intervals[i]` is slept after job i+1 is put, before job i+2. */
+  readonly intervals: readonly number[];
+}
+
+export interface Ranges {
+  readonly minDuration: number;
+  readonly maxDuration: number;
+  readonly minInterval: number;
+  readonly maxInterval: number;
+}
+
+/**
+ * seed_scenario.make_plan: `random.Random(seed)` draws
+ * `round(uniform(dmin, dmax), 1)` for every job, then for every gap, in that order.
+ */
+export function makePlan(jobs: number, seed: bigint, ranges: Ranges): Plan {
+  const rng = new PyRandom(seed);
+  const durations: number[] = [];
+  for (let i = 0; i < jobs; i++) durations.push(pyRound(rng.uniform(ranges.minDuration, ranges.maxDuration), 1));
+  const intervals: number[] = [];
+  for (let i = 0; i < jobs - 1; i++) intervals.push(pyRound(rng.uniform(ranges.minInterval, ranges.maxInterval), 1));
+  return { jobs, seed, durations, intervals };
+}
+
+/** A plan read from JSON, or the reason it cannot be used (seed_scenario.load_plan's checks). */
+export function parsePlan(text: string, source: string): Plan | { readonly error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { error: `plan ${source}: not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { error: `plan ${source}: expected a JSON object with "durations" and "intervals"` };
+  const record = raw as Record<string, unknown>;
+  const durations = numberList(record['durations'] ?? []);
+  const intervals = numberList(record['intervals'] ?? []);
+  if (durations === null) return { error: `plan ${source}: "durations" must be a list of numbers` };
+  if (intervals === null) return { error: `plan ${source}: "intervals" must be a list of numbers` };
+  const jobs = record['jobs'] ?? durations.length;
+  if (typeof jobs !== 'number' || !Number.isSafeInteger(jobs) || jobs < 0) return { error: `plan ${source}: "jobs" must be a whole number >= 0` };
+  if (durations.length !== jobs) return { error: `plan ${source}: ${durations.length} durations for ${jobs} jobs` };
+  if (intervals.length !== Math.max(jobs - 1, 0)) return { error: `plan ${source}: need ${Math.max(jobs - 1, 0)} intervals, got ${intervals.length}` };
+  if ([...durations, ...intervals].some((d) => d < 0)) return { error: `plan ${source}: durations and intervals must be >= 0` };
+  const seed = record['seed'];
+  return { jobs, seed: typeof seed === 'number' && Number.isSafeInteger(seed) ? BigInt(seed) : null, durations, intervals };
+}
+
+/** `json.dumps(plan, indent=2)`, as seed_scenario's `--plan-out` writes it. */
+export function planToJson(plan: Plan): string {
+  const list = (values: readonly number[]): string => (values.length === 0 ? '[]' : `[\n${values.map((v) => `    ${floatRepr(v)}`).join(',\n')}\n  ]`);
+  const seed = plan.seed === null ? 'null' : plan.seed.toString();
+  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${list(plan.durations)},\n  "intervals": ${list(plan.intervals)}\n}`;
+}
+
+function numberList(value: unknown): number[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (value as number[]) : null;
+}

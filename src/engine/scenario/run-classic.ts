@@ -1,0 +1,42 @@
+import { EventLog } from '../event-log';
+import { type RunStatus, runMain } from '../runner';
+import { labelled } from '../task';
+import { classicMain } from './classic';
+import { Output } from './output';
+import { type Plan, makePlan } from './plan';
+import type { ClassicSettings } from './settings';
+
+export interface ClassicRun {
+  readonly settings: ClassicSettings;
+  readonly plan: Plan;
+  /** Every line the program printed, in order. */
+  readonly lines: readonly string[];
+  readonly status: RunStatus;
+  /** The events, when recorded. */
+  readonly log: EventLog | null;
+  /** Virtual time when the run ended. */
+  readonly endTime: number;
+  readonly iterations: number;
+}
+
+export interface RunClassicOptions {
+  /** Keep the event log (the lab needs it; the CLI does not). */
+  readonly record?: boolean;
+  /** Stop a runaway run after this many loop iterations. */
+  readonly maxIterations?: number;
+}
+
+/** The plan a run uses: the plan file's numbers, or drawn from the seed. */
+export function planFor(settings: ClassicSettings): Plan {
+  return settings.plan ?? makePlan(settings.jobs, settings.seed, settings);
+}
+
+/** Run the classic exercise on the engine: `asyncio.run(main())` on a virtual clock. */
+export function runClassic(settings: ClassicSettings, options: RunClassicOptions = {}): ClassicRun {
+  const plan = planFor(settings);
+  const out = new Output(settings.timePrefix);
+  const log = options.record === false ? null : new EventLog();
+  const main = labelled(classicMain({ plan, workers: settings.workers, maxsize: settings.maxsize, out }), 'main');
+  const { status, loop } = runMain(main, { log, maxIterations: options.maxIterations });
+  return { settings, plan, lines: out.lines, status, log, endTime: loop.time(), iterations: loop.iteration };
+}
