@@ -1,0 +1,63 @@
+import { type ClassicRun, type RunStatus, exportClassic, planFor, planToJson, runClassic, settingsProblems } from '../engine/index';
+import { type ReadFile, parseCliArgs } from './args';
+import { USAGE } from './options';
+
+export interface CliIo {
+  readonly readFile: ReadFile;
+  readonly writeFile: (path: string, text: string) => void;
+}
+
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+/** Loop iterations before a run counts as runaway: far beyond any run the lab accepts. */
+export const MAX_ITERATIONS = 100_000_000;
+
+const PROGRAM = 'queue-lab';
+
+/** The whole CLI as a function of its arguments: what it prints and its exit code. */
+export function runCli(argv: readonly string[], io: CliIo): CliResult {
+  const parsed = parseCliArgs(argv, io.readFile);
+  if (!parsed.ok) {
+    if (parsed.help) return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
+    return { stdout: '', stderr: `${PROGRAM}: error: ${parsed.message}\n`, code: 2 };
+  }
+  const { command, settings, planOut } = parsed.args;
+  const problems = settingsProblems(settings);
+  if (problems.length > 0) return { stdout: '', stderr: `${PROGRAM}: error: ${problems[0]}\n`, code: 2 };
+
+  let stderr = '';
+  if (planOut !== null) {
+    const text = `${planToJson(planFor(settings))}\n`;
+    if (planOut === '-') stderr += text;
+    else io.writeFile(planOut, text);
+  }
+  if (command === 'export') return { stdout: exportClassic(settings).text, stderr, code: 0 };
+
+  const run = runClassic(settings, { record: false, maxIterations: MAX_ITERATIONS });
+  const stdout = run.lines.length === 0 ? '' : `${run.lines.join('\n')}\n`;
+  const ending = describeEnding(run);
+  return { stdout, stderr: stderr + ending.message, code: ending.code };
+}
+
+function describeEnding(run: ClassicRun): { code: number; message: string } {
+  const status: RunStatus = run.status;
+  switch (status.kind) {
+    case 'returned':
+      return { code: 0, message: '' };
+    case 'raised':
+      return { code: 1, message: `${PROGRAM}: main() raised ${String(status.error)}\n` };
+    case 'deadlock': {
+      const tasks = status.pending.map((p) => `  ${p.label} waits in ${p.awaiting}`).join('\n');
+      return {
+        code: 3,
+        message: `${PROGRAM}: deadlock at t=${status.t} (iteration ${status.iteration}): no callback is ready and no timer is pending, so CPython would block forever. Pending tasks:\n${tasks}\n`,
+      };
+    }
+    case 'limit':
+      return { code: 4, message: `${PROGRAM}: stopped after ${status.iterations} event loop iterations (t=${status.t}): the run looks like it would never end\n` };
+  }
+}
