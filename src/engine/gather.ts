@@ -4,27 +4,28 @@ import { type EventLoop, getRunningLoop } from './loop';
 import { Task } from './task';
 
 /**
- * `asyncio.gather(*coros)` (tasks.gather, 3.11). Each coroutine becomes a task in
+ * `asyncio.gather(*aws)` (tasks.gather, 3.11). Each coroutine becomes a task in
  * argument order; a child's `_done_callback` runs one iteration after it
  * finishes, so the awaiting task resumes one iteration later still. Without
  * `return_exceptions` the first failure (or cancellation) is set on the outer
  * future and the other children keep running.
  */
-export function gather(coros: readonly Coro<unknown>[], site = 0): GatheringFuture {
+export function gather(awaitables: readonly (Coro<unknown> | Future<unknown>)[], site = 0): GatheringFuture {
   const loop = getRunningLoop();
   return gatherFutures(
-    coros.map((coro) => new Task(coro, loop, site)),
+    // ensure_future: a future is used as it is, a coroutine becomes a task.
+    awaitables.map((item) => (item instanceof Future ? item : new Task(item, loop, site))),
     loop,
     false,
   );
 }
 
 /** `gather(*tasks, return_exceptions=True)`, as `asyncio.run` uses it to let cancelled tasks unwind. */
-export function gatherSettled(tasks: readonly Task<unknown>[], loop: EventLoop): GatheringFuture {
+export function gatherSettled(tasks: readonly Future<unknown>[], loop: EventLoop): GatheringFuture {
   return gatherFutures(tasks, loop, true);
 }
 
-function gatherFutures(children: readonly Task<unknown>[], loop: EventLoop, returnExceptions: boolean): GatheringFuture {
+function gatherFutures(children: readonly Future<unknown>[], loop: EventLoop, returnExceptions: boolean): GatheringFuture {
   const outer = new GatheringFuture(children, loop);
   let finished = 0;
   const onChildDone = (child: Future<unknown>): void => {
@@ -55,7 +56,7 @@ export class GatheringFuture extends Future<unknown[]> {
   cancelRequested = false;
 
   constructor(
-    readonly children: readonly Task<unknown>[],
+    readonly children: readonly Future<unknown>[],
     loop: EventLoop,
   ) {
     super(loop);
