@@ -1,0 +1,119 @@
+import { createStore } from 'zustand/vanilla';
+import { type ClassicRun, type ClassicSettings, DEFAULT_SETTINGS, type ExportedProgram, exportClassic, runClassic } from '../engine/index';
+import { type LabSettingName, checkSetting, withSetting } from './settings-rules';
+import { Timeline } from './timeline';
+import type { ViewState } from './view-state';
+
+/** Speeds offered: virtual seconds per second of wall time. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+export interface LabState {
+  readonly settings: ClassicSettings;
+  /** Messages about values that were refused or adjusted, newest last. */
+  readonly notices: readonly string[];
+  readonly run: ClassicRun;
+  readonly timeline: Timeline;
+  readonly program: ExportedProgram;
+  /** The picture at the cursor (`view.cursor` events applied). */
+  readonly view: ViewState;
+  /** Virtual time shown; between two events while playing. */
+  readonly playTime: number;
+  readonly playing: boolean;
+  readonly speed: number;
+}
+
+export interface LabActions {
+  setSetting(name: LabSettingName, requested: number | string): void;
+  dismissNotices(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  stepBack(): void;
+  seek(cursor: number): void;
+  toEnd(): void;
+  restart(): void;
+  setSpeed(speed: number): void;
+  /** Called once a frame while playing, with the wall seconds since the last frame. */
+  tick(wallSeconds: number): void;
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;
+
+interface Computed {
+  readonly run: ClassicRun;
+  readonly timeline: Timeline;
+  readonly program: ExportedProgram;
+}
+
+function compute(settings: ClassicSettings): Computed {
+  const run = runClassic(settings, { record: true, maxIterations: 50_000_000 });
+  const timeline = new Timeline(run.log!, { maxsize: settings.maxsize });
+  return { run, timeline, program: exportClassic(settings) };
+}
+
+/** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
+export function createLabStore(initial: ClassicSettings = DEFAULT_SETTINGS, notices: readonly string[] = []) {
+  const first = compute(initial);
+  return createStore<LabState & LabActions>()((set, get) => {
+    /** Move to `cursor`; the clock shows the time of the last event applied. */
+    const moveTo = (cursor: number, playing = get().playing): void => {
+      const { timeline } = get();
+      const view = timeline.viewAt(cursor);
+      set({ view, playTime: view.t, playing: playing && view.cursor < timeline.length });
+    };
+    return {
+      settings: initial,
+      notices,
+      ...first,
+      view: first.timeline.viewAt(0),
+      playTime: 0,
+      playing: false,
+      speed: 1,
+
+      setSetting(name, requested) {
+        const checked = checkSetting(name, requested);
+        const state = get();
+        const settings = withSetting(state.settings, name, checked.value);
+        const next = compute(settings);
+        // Same virtual time in the new run, so the picture changes in place.
+        const cursor = next.timeline.cursorAtTime(state.playTime);
+        set({
+          settings,
+          ...next,
+          notices: checked.notice === null ? state.notices : [...state.notices, checked.notice],
+          view: next.timeline.viewAt(cursor),
+          playing: state.playing && cursor < next.timeline.length,
+        });
+      },
+      dismissNotices: () => set({ notices: [] }),
+      play() {
+        const { view, timeline } = get();
+        if (view.cursor >= timeline.length) moveTo(0, true);
+        else set({ playing: true });
+      },
+      pause: () => set({ playing: false }),
+      togglePlay() {
+        if (get().playing) get().pause();
+        else get().play();
+      },
+      step: () => moveTo(get().view.cursor + 1, false),
+      stepBack: () => moveTo(get().view.cursor - 1, false),
+      seek: (cursor) => moveTo(cursor, get().playing),
+      toEnd: () => moveTo(get().timeline.length, false),
+      restart: () => moveTo(0, false),
+      setSpeed: (speed) => set({ speed: Number.isFinite(speed) && speed > 0 ? speed : 1 }),
+      tick(wallSeconds) {
+        const { playing, playTime, speed, timeline, view, run } = get();
+        if (!playing) return;
+        const time = playTime + Math.max(0, wallSeconds) * speed;
+        const cursor = Math.max(view.cursor, timeline.cursorAtTime(time));
+        if (cursor >= timeline.length && time >= run.endTime) {
+          set({ view: timeline.viewAt(timeline.length), playTime: run.endTime, playing: false });
+          return;
+        }
+        set({ view: cursor === view.cursor ? view : timeline.viewAt(cursor), playTime: time });
+      },
+    };
+  });
+}

@@ -1,0 +1,55 @@
+import type { EventLog } from '../engine/index';
+import { type FoldContext, applyEvent } from './fold';
+import { INITIAL_VIEW, type ViewState } from './view-state';
+
+/** A checkpoint every this many events bounds a seek to that many folds. */
+export const CHECKPOINT_EVERY = 256;
+
+/**
+ * A run's events with checkpoints of the folded picture. Seeking restores the
+ * nearest checkpoint at or before the target and folds forward: no inverse
+ * operations, so going back is exactly as correct as going forward.
+ */
+export class Timeline {
+  private readonly checkpoints: ViewState[] = [INITIAL_VIEW];
+
+  constructor(
+    readonly log: EventLog,
+    private readonly context: FoldContext,
+  ) {}
+
+  get length(): number {
+    return this.log.length;
+  }
+
+  /** The picture after the first `cursor` events (clamped to the run). */
+  viewAt(cursor: number): ViewState {
+    const target = Math.max(0, Math.min(cursor, this.log.length));
+    this.extendCheckpointsTo(target);
+    let view = this.checkpoints[Math.floor(target / CHECKPOINT_EVERY)]!;
+    while (view.cursor < target) view = applyEvent(view, this.log.at(view.cursor), this.context);
+    return view;
+  }
+
+  /** The number of events that have happened by virtual time `t`. */
+  cursorAtTime(t: number): number {
+    let low = 0;
+    let high = this.log.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.log.time(mid) <= t) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private extendCheckpointsTo(target: number): void {
+    const needed = Math.floor(target / CHECKPOINT_EVERY);
+    while (this.checkpoints.length <= needed) {
+      let view = this.checkpoints[this.checkpoints.length - 1]!;
+      const next = this.checkpoints.length * CHECKPOINT_EVERY;
+      while (view.cursor < next) view = applyEvent(view, this.log.at(view.cursor), this.context);
+      this.checkpoints.push(view);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import type { JobId, TaskOutcome } from '../engine/index';
+
+/** What a task is doing, in the words the panels use. */
+export type TaskStatus =
+  /** Created by gather(); its first step runs on the next loop iteration. */
+  | 'starting'
+  /** Running Python code between two awaits. */
+  | 'running'
+  /** In `await queue.get()` on an empty queue. */
+  | 'waiting-get'
+  /** In `await queue.put()` on a full queue. */
+  | 'blocked-put'
+  /** Its wait is over (an item or a slot); it resumes on the next iteration. */
+  | 'woken'
+  /** In `await asyncio.sleep()`: a worker's job, or the producer's pause. */
+  | 'sleeping'
+  /** Got the `None` sentinel and is shutting down. */
+  | 'stopping'
+  | 'done'
+  | 'cancelled'
+  | 'crashed';
+
+export type TaskRole = 'main' | 'producer' | 'worker';
+
+export interface TaskView {
+  readonly id: number;
+  readonly label: string;
+  readonly role: TaskRole;
+  readonly status: TaskStatus;
+  /** The job it holds (got from the queue, or is trying to put). */
+  readonly job: JobId | null;
+  /** Virtual time the current status began. */
+  readonly since: number;
+  /** When a sleep ends. */
+  readonly until: number | null;
+}
+
+export interface QueueView {
+  /** Jobs in the queue, in the order get() returns them. */
+  readonly items: readonly JobId[];
+  /** `queue._unfinished_tasks`: puts minus task_done() calls. */
+  readonly unfinished: number;
+  /** Tasks blocked in get(), oldest first. */
+  readonly getters: readonly number[];
+  /** Tasks blocked in put(), oldest first. */
+  readonly putters: readonly number[];
+}
+
+/** The picture after the first `cursor` events of a run. */
+export interface ViewState {
+  readonly cursor: number;
+  readonly t: number;
+  readonly tasks: readonly TaskView[];
+  readonly queue: QueueView;
+  /** How many of the run's printed lines have been printed. */
+  readonly printed: number;
+  /** Jobs whose task_done() has been called, in that order. */
+  readonly done: readonly JobId[];
+  /** The site (exported Python line) of the last event, 0 before any. */
+  readonly site: number;
+  /** One plain sentence about the last event. */
+  readonly narration: string;
+}
+
+export const INITIAL_VIEW: ViewState = {
+  cursor: 0,
+  t: 0,
+  tasks: [],
+  queue: { items: [], unfinished: 0, getters: [], putters: [] },
+  printed: 0,
+  done: [],
+  site: 0,
+  narration: 'asyncio.run(main()) is about to start the event loop.',
+};
+
+export function roleOf(label: string): TaskRole {
+  if (label === 'Producer') return 'producer';
+  if (label.startsWith('Worker-')) return 'worker';
+  return 'main';
+}
+
+export function statusOfOutcome(outcome: TaskOutcome): TaskStatus {
+  return outcome === 'returned' ? 'done' : outcome === 'cancelled' ? 'cancelled' : 'crashed';
+}

@@ -1,0 +1,17 @@
+import { JobToken } from './JobToken';
+import { useLab } from './lab-context';
+import { statusText } from './status-text';
+
+export function ProducerCard() {
+  const producer = useLab((s) => s.view.tasks.find((t) => t.role === 'producer'));
+  const playTime = useLab((s) => s.playTime);
+  const total = useLab((s) => s.run.plan.jobs);
+  return (
+    <section className={`panel producer status-${producer?.status ?? 'none'}`} aria-labelledby="producer-title">
+      <h2 id="producer-title">Producer</h2>
+      <p className="status">{producer === undefined ? 'not started yet' : statusText(producer, playTime)}</p>
+      <div className="hand">{producer?.status === 'blocked-put' && producer.job !== null && <JobToken job={producer.job} />}</div>
+      <p className="hint">puts {total} jobs, then one None per worker</p>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { SENTINEL } from '../store/index';
+import { JobToken } from './JobToken';
+import { useLab } from './lab-context';
+
+/** Unbounded queues show at most this many items, then a count. */
+const SHOWN = 24;
+
+export function QueuePanel() {
+  const queue = useLab((s) => s.view.queue);
+  const maxsize = useLab((s) => s.settings.maxsize);
+  const labels = useLab((s) => s.view.tasks);
+  const bounded = maxsize > 0;
+  const slots = bounded ? maxsize : Math.min(queue.items.length, SHOWN);
+  const nameOf = (id: number): string => labels[id]?.label ?? `Task-${id + 1}`;
+  return (
+    <section className="panel queue" aria-labelledby="queue-title">
+      <h2 id="queue-title">
+        asyncio.Queue(maxsize={maxsize}) <span className="count">{bounded ? `${queue.items.length}/${maxsize}` : `${queue.items.length} queued, unbounded`}</span>
+      </h2>
+      <ol className={`slots${bounded && queue.items.length >= maxsize ? ' full' : ''}`} aria-label="Items in the queue, next out first">
+        {Array.from({ length: slots }, (_, i) => {
+          const job = queue.items[i];
+          return (
+            <li key={i} className="slot">
+              {job !== undefined && <JobToken key={job === SENTINEL ? `s${i}` : job} job={job} />}
+            </li>
+          );
+        })}
+        {!bounded && queue.items.length > SHOWN && <li className="more">+{queue.items.length - SHOWN} more</li>}
+      </ol>
+      <dl className="queue-facts">
+        <div>
+          <dt>unfinished_tasks</dt>
+          <dd>{queue.unfinished}</dd>
+        </div>
+        <div>
+          <dt>waiting in get()</dt>
+          <dd>{queue.getters.length === 0 ? 'nobody' : queue.getters.map(nameOf).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>waiting in put()</dt>
+          <dd>{queue.putters.length === 0 ? 'nobody' : queue.putters.map(nameOf).join(', ')}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

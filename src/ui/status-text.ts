@@ -1,0 +1,29 @@
+import { type TaskView, jobLabel } from '../store/index';
+
+/** A task's status as a short phrase for its panel. */
+export function statusText(task: TaskView, playTime: number): string {
+  const waited = Math.max(0, playTime - task.since).toFixed(1);
+  switch (task.status) {
+    case 'starting':
+      return 'created; starts on the next loop iteration';
+    case 'running':
+      return task.job !== null ? `running with ${jobLabel(task.job)}` : 'running';
+    case 'waiting-get':
+      return `waiting in queue.get() for ${waited} s`;
+    case 'blocked-put':
+      return `blocked in queue.put() for ${waited} s: the queue is full`;
+    case 'woken':
+      return 'woken; resumes on the next loop iteration';
+    case 'sleeping':
+      if (task.role === 'worker' && task.job !== null) return `processing ${jobLabel(task.job)}`;
+      return `sleeping until t = ${(task.until ?? task.since).toFixed(1)} s`;
+    case 'stopping':
+      return 'got None: shutting down';
+    case 'done':
+      return 'done';
+    case 'cancelled':
+      return 'cancelled';
+    case 'crashed':
+      return 'crashed with an exception';
+  }
+}

@@ -1,0 +1,84 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
+import { launchChromium, serveBuiltPage } from '../support/browser';
+import { LabPage } from '../support/lab-page';
+
+let server: Awaited<ReturnType<typeof serveBuiltPage>>;
+let browser: Browser;
+let page: Page;
+let lab: LabPage;
+
+beforeAll(async () => {
+  server = await serveBuiltPage();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  lab = new LabPage(page);
+  await lab.open(server.url);
+  expect(errors).toEqual([]);
+});
+afterEach(async () => {
+  await page?.close();
+});
+
+const cliLines = (...args: string[]): string[] => cli(['run', ...args]).stdout.trimEnd().split('\n');
+
+describe('the lab page in Chromium', () => {
+  it('plays the default run to the end and prints what the CLI prints', async () => {
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+    await lab.button('Play').click();
+    await lab.button('Replay').waitFor({ timeout: 30_000 });
+    expect(await lab.outputLines()).toEqual(cliLines());
+    const { cursor, total } = await lab.position();
+    expect(cursor).toBe(total);
+  });
+
+  it('changes workers and plays using only the keyboard', async () => {
+    const workers = lab.slider('Workers');
+    // Tab from the top of the page until the Workers slider has focus.
+    for (let presses = 0; presses < 10 && !(await workers.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    expect(await workers.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await workers.inputValue()).toBe('4');
+    // Onward to Play, then Enter.
+    const play = lab.button('Play');
+    for (let presses = 0; presses < 15 && !(await play.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    expect(await play.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await lab.button('Replay').waitFor();
+    expect(await lab.outputLines()).toEqual(cliLines('--workers', '4'));
+  });
+
+  it('steps back to exactly the picture it stepped forward from', async () => {
+    await lab.stepTimes(25);
+    const stage = page.locator('.stage');
+    const before = await stage.innerText();
+    await lab.button('Step', { exact: true }).click();
+    expect(await stage.innerText()).not.toBe(before);
+    await page.keyboard.press(',');
+    expect(await stage.innerText()).toBe(before);
+    expect((await lab.position()).cursor).toBe(25);
+  });
+
+  it('shows the producer blocked in put() when maxsize is 1', async () => {
+    await lab.setSlider('Queue maxsize', 1);
+    const producer = page.getByRole('region', { name: 'Producer' });
+    const step = lab.button('Step', { exact: true });
+    let blocked = false;
+    for (let i = 0; i < 200 && !blocked; i++) {
+      await step.click();
+      blocked = (await producer.innerText()).includes('blocked in queue.put()');
+    }
+    expect(blocked).toBe(true);
+    await expect.poll(() => page.locator('.narration').innerText()).toMatch(/The queue is full \(1\/1\)/);
+  });
+});
