@@ -4,7 +4,7 @@
  * queue's waiter lists use.
  */
 export class Deque<T> {
-  private buffer: (T | undefined)[] = new Array<T | undefined>(16);
+  private buffer: (T | undefined)[] = emptySlots<T>(16);
   private head = 0;
   private size = 0;
 
@@ -39,7 +39,7 @@ export class Deque<T> {
   }
 
   clear(): void {
-    this.buffer = new Array<T | undefined>(16);
+    this.buffer = emptySlots<T>(16);
     this.head = 0;
     this.size = 0;
   }
@@ -52,8 +52,12 @@ export class Deque<T> {
 
   private grow(): void {
     const items = this.toArray();
-    this.buffer = new Array<T | undefined>(this.buffer.length * 2);
+    this.buffer = emptySlots<T>(this.buffer.length * 2);
     for (let i = 0; i < items.length; i++) this.buffer[i] = items[i];
     this.head = 0;
   }
+}
+
+function emptySlots<T>(size: number): (T | undefined)[] {
+  return Array.from<T | undefined>({ length: size });
 }

@@ -83,7 +83,7 @@ export class EventLog {
 
   at(index: number): LabEvent {
     if (index < 0 || index >= this.count) throw new RangeError(`no event ${index} (log has ${this.count})`);
-    const base = { seq: index, t: this.t[index]!, task: this.task[index]! === 0xffff ? -1 : this.task[index]!, site: this.site[index]! };
+    const base = { seq: index, t: this.t[index]!, task: this.taskAt(index), site: this.site[index]! };
     const job = this.job[index]!;
     const a = this.a[index]!;
     const b = this.b[index]!;
@@ -110,6 +110,11 @@ export class EventLog {
       case 'print':
         return { ...base, kind, text: this.strings[a]! };
     }
+  }
+
+  private taskAt(index: number): number {
+    const task = this.task[index] ?? 0xffff;
+    return task === 0xffff ? -1 : task;
   }
 
   *[Symbol.iterator](): Iterator<LabEvent> {

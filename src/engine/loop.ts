@@ -118,6 +118,7 @@ export class EventLoop {
     while (timers.length > 0 && timers.peek()!.when < endTime) this.ready.push(timers.pop()!);
 
     const previous = running;
+    // oxlint-disable-next-line typescript/no-this-alias -- get_running_loop() needs the loop for the iteration's duration
     running = this;
     try {
       for (let todo = this.ready.length; todo > 0; todo--) {

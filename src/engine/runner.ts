@@ -36,7 +36,9 @@ export interface RunResult {
 class Deadlock {
   constructor(readonly pending: readonly PendingTask[]) {}
 }
-class LimitReached {}
+class LimitReached {
+  readonly reason = 'maxIterations';
+}
 
 /**
  * `asyncio.run(main())` (runners.Runner): run the main task until it is done

@@ -2,6 +2,8 @@ import { type LabEvent, SENTINEL, exhaustive } from '../engine/index';
 import { narrate } from './messages';
 import { type QueueView, type TaskStatus, type TaskView, type ViewState, roleOf, statusOfOutcome } from './view-state';
 
+const dropWaiter = (list: readonly number[], id: number): readonly number[] => list.filter((waiting) => waiting !== id);
+
 /** What the fold needs to know about the run besides its events. */
 export interface FoldContext {
   readonly maxsize: number;
@@ -25,7 +27,6 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
     tasks = copy;
   };
   const become = (id: number, status: TaskStatus, change: Partial<TaskView> = {}): void => setTask(id, { status, since: t, until: null, ...change });
-  const dropWaiter = (list: readonly number[], id: number): readonly number[] => list.filter((waiting) => waiting !== id);
 
   switch (event.kind) {
     case 'task.create': {

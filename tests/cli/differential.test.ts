@@ -22,9 +22,9 @@ const argsArb = fc
     timePrefix: fc.boolean(),
   })
   .map((s) => [
-    ...['--jobs', String(s.jobs), '--workers', String(s.workers), '--maxsize', `${s.maxsize}`, '--seed', s.seed.toString()],
-    ...['--min-duration', String(s.minDuration), '--max-duration', String(s.minDuration + s.durationSpan)],
-    ...['--min-interval', String(s.minInterval), '--max-interval', String(s.minInterval + s.intervalSpan)],
+    '--jobs', String(s.jobs), '--workers', String(s.workers), '--maxsize', `${s.maxsize}`, '--seed', s.seed.toString(),
+    '--min-duration', String(s.minDuration), '--max-duration', String(s.minDuration + s.durationSpan),
+    '--min-interval', String(s.minInterval), '--max-interval', String(s.minInterval + s.intervalSpan),
     ...(s.timePrefix ? ['--time-prefix'] : []),
   ]);
 
@@ -49,7 +49,7 @@ describe('cli run and export against CPython', () => {
     try {
       await mapPool(cases, 3, expectSameAsCPython);
     } catch (error) {
-      throw new Error(`fast-check sample seed ${seed}: ${(error as Error).message}`);
+      throw new Error(`fast-check sample seed ${seed}: ${(error as Error).message}`, { cause: error });
     }
   });
 

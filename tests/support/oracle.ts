@@ -52,7 +52,7 @@ export async function pythonJson<T>(code: string, input: unknown): Promise<T> {
 
 /** Map over items with at most `limit` in flight (the machine has 2 cores). */
 export async function mapPool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
+  const results: R[] = [];
   let next = 0;
   const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {

@@ -96,12 +96,11 @@ export function exportClassic(settings: ClassicSettings): ExportedProgram {
 
 function planLines(settings: ClassicSettings, plan: Plan | null): string[] {
   if (plan === null) {
-    const range = (low: number, high: number): string => `round(rng.uniform(${floatRepr(low)}, ${floatRepr(high)}), 1)`;
     return [
       '# Every random number comes from one seeded generator, so every run is the same.',
       `rng = random.Random(${settings.seed})`,
-      `durations = {f"process_item_{i}": ${range(settings.minDuration, settings.maxDuration)} for i in range(1, NUM_JOBS + 1)}`,
-      `intervals = [${range(settings.minInterval, settings.maxInterval)} for _ in range(NUM_JOBS - 1)]`,
+      `durations = {f"process_item_{i}": ${drawRounded(settings.minDuration, settings.maxDuration)} for i in range(1, NUM_JOBS + 1)}`,
+      `intervals = [${drawRounded(settings.minInterval, settings.maxInterval)} for _ in range(NUM_JOBS - 1)]`,
     ];
   }
   const origin = plan.seed === null ? 'a plan file' : `a plan file (drawn with seed ${plan.seed})`;
@@ -111,6 +110,10 @@ function planLines(settings: ClassicSettings, plan: Plan | null): string[] {
     'durations = {f"process_item_{i}": d for i, d in enumerate(job_durations, start=1)}',
     ...wrapList('intervals', plan.intervals),
   ];
+}
+
+function drawRounded(low: number, high: number): string {
+  return `round(rng.uniform(${floatRepr(low)}, ${floatRepr(high)}), 1)`;
 }
 
 /** `name = [a, b, ...]` wrapped at about 88 columns, as a formatter would. */

@@ -56,9 +56,13 @@ export function parsePlan(text: string, source: string): Plan | { readonly error
 
 /** `json.dumps(plan, indent=2)`, as seed_scenario's `--plan-out` writes it. */
 export function planToJson(plan: Plan): string {
-  const list = (values: readonly number[]): string => (values.length === 0 ? '[]' : `[\n${values.map((v) => `    ${floatRepr(v)}`).join(',\n')}\n  ]`);
   const seed = plan.seed === null ? 'null' : plan.seed.toString();
-  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${list(plan.durations)},\n  "intervals": ${list(plan.intervals)}\n}`;
+  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${jsonFloatList(plan.durations)},\n  "intervals": ${jsonFloatList(plan.intervals)}\n}`;
+}
+
+/** A list of floats as json.dumps(indent=2) lays it out one level down. */
+function jsonFloatList(values: readonly number[]): string {
+  return values.length === 0 ? '[]' : `[\n${values.map((v) => `    ${floatRepr(v)}`).join(',\n')}\n  ]`;
 }
 
 function numberList(value: unknown): number[] | null {

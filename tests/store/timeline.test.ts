@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, runClassic } from '../../src/engine/index';
+import { applyEvent } from '../../src/store/fold';
+import { CHECKPOINT_EVERY, Timeline } from '../../src/store/timeline';
+import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
+
+function foldAll(settings = DEFAULT_SETTINGS): { views: ViewState[]; timeline: Timeline; run: ReturnType<typeof runClassic> } {
+  const run = runClassic(settings);
+  const context = { maxsize: settings.maxsize };
+  const views = [INITIAL_VIEW];
+  for (const event of run.log!) views.push(applyEvent(views[views.length - 1]!, event, context));
+  return { views, timeline: new Timeline(run.log!, context), run };
+}
+
+describe('folding the classic run', () => {
+  it('ends with every job done, the queue empty and every task finished', () => {
+    const { views, run } = foldAll();
+    const end = views[views.length - 1]!;
+    expect(end.done.slice().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(end.queue).toEqual({ items: [], unfinished: 0, getters: [], putters: [] });
+    expect(end.printed).toBe(run.lines.length);
+    expect(end.tasks.map((t) => [t.label, t.status])).toEqual([
+      ['main', 'done'],
+      ['Producer', 'done'],
+      ['Worker-1', 'done'],
+      ['Worker-2', 'done'],
+      ['Worker-3', 'done'],
+    ]);
+  });
+
+  it("agrees with the engine's own queue size and unfinished count at every queue event", () => {
+    for (const maxsize of [0, 1, 5]) {
+      const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, workers: 2, jobs: 40 });
+      for (const event of run.log!) {
+        const view = views[event.seq + 1]!;
+        if (event.kind === 'queue.put' || event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') {
+          expect(view.queue.items.length).toBe(event.qsize);
+        }
+        if (event.kind === 'queue.put' || event.kind === 'queue.task_done') expect(view.queue.unfinished).toBe(event.unfinished);
+        if (maxsize > 0) expect(view.queue.items.length).toBeLessThanOrEqual(maxsize);
+        expect(view.t).toBeGreaterThanOrEqual(views[event.seq]!.t);
+      }
+    }
+  });
+
+  it('shows the producer blocked in put() while the queue is full', () => {
+    const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize: 1, workers: 1 });
+    const waits = [...run.log!].filter((e) => e.kind === 'queue.put_wait');
+    expect(waits.length).toBeGreaterThan(0);
+    for (const wait of waits) expect(views[wait.seq + 1]!.queue.items.length).toBe(1);
+    // Blocked means in the putters line, until a get() wakes it (in the same instant).
+    for (const view of views) {
+      const producer = view.tasks.find((t) => t.role === 'producer');
+      expect(producer?.status === 'blocked-put').toBe(producer !== undefined && view.queue.putters.includes(producer.id));
+    }
+  });
+});
+
+describe('Timeline seeks', () => {
+  it('gives the same picture as folding from the start, at any cursor, in any order', () => {
+    const { views, timeline } = foldAll({ ...DEFAULT_SETTINGS, jobs: 120, workers: 4 });
+    expect(timeline.length).toBeGreaterThan(3 * CHECKPOINT_EVERY);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: timeline.length + 5 }), { minLength: 1, maxLength: 20 }), (cursors) => {
+        for (const cursor of cursors) {
+          const clamped = Math.max(0, Math.min(cursor, timeline.length));
+          expect(timeline.viewAt(cursor)).toEqual(views[clamped]);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('finds how many events have happened by a virtual time', () => {
+    const { timeline, run } = foldAll();
+    expect(timeline.cursorAtTime(-1)).toBe(0);
+    expect(timeline.cursorAtTime(run.endTime)).toBe(timeline.length);
+    const firstLater = run.log!.time(timeline.cursorAtTime(1.0));
+    expect(firstLater).toBeGreaterThan(1.0);
+    expect(run.log!.time(timeline.cursorAtTime(1.0) - 1)).toBeLessThanOrEqual(1.0);
+  });
+});
