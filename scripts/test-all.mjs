@@ -2,9 +2,10 @@
 /**
  * `npm test`: every check, in order, then one closing line "N passed, N failed".
  * Stages: type checks (app, engine, store, node configs), lint (layer rules),
- * unit and fidelity tests (vitest, Node), the production build, browser tests
- * (vitest driving Debian's Chromium through playwright-core).
- * Each test counts once; each type check, the lint and the build count as one check each.
+ * unit and fidelity tests (vitest, Node), the production build, Debian's Chromium
+ * (installed if missing and allowed), browser tests (vitest driving it through
+ * playwright-core). Each test counts once; each type check, the lint, the build
+ * and the Chromium check count as one check each.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -53,7 +54,9 @@ for (const config of ['tsconfig.json', 'tsconfig.engine.json', 'tsconfig.store.j
 }
 check('lint', 'npx', ['oxlint', '--deny-warnings', '-c', '.oxlintrc.json', 'src', 'tests', 'scripts']);
 vitest('unit');
-if (check('build', 'npx', ['vite', 'build', '--logLevel', 'warn'])) vitest('browser');
+const built = check('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
+const browser = check('chromium', 'node', ['scripts/ensure-chromium.mjs']);
+if (built && browser) vitest('browser');
 else failed++;
 
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -33,7 +33,7 @@ describe('layer rules (ui -> store -> engine) are enforced by configuration', ()
       .split('\n')
       .filter((line) => /no-restricted-(imports|globals)/.test(line))
       .map((line) => line.replace(`${dir}/`, '').split(':').slice(0, 2).join(':'));
-    expect(flagged.sort()).toEqual(['src/engine/bad.ts:1', 'src/engine/bad.ts:2', 'src/engine/bad.ts:3', 'src/store/bad.ts:1', 'src/store/bad.ts:2', 'src/ui/bad.ts:1', 'src/ui/bad.ts:3']);
+    expect(flagged.toSorted()).toEqual(['src/engine/bad.ts:1', 'src/engine/bad.ts:2', 'src/engine/bad.ts:3', 'src/store/bad.ts:1', 'src/store/bad.ts:2', 'src/ui/bad.ts:1', 'src/ui/bad.ts:3']);
   });
 
   it('the engine type check has no DOM, no timers and no console', async () => {

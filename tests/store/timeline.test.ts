@@ -17,7 +17,7 @@ describe('folding the classic run', () => {
   it('ends with every job done, the queue empty and every task finished', () => {
     const { views, run } = foldAll();
     const end = views[views.length - 1]!;
-    expect(end.done.slice().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(end.done.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(end.queue).toEqual({ items: [], unfinished: 0, getters: [], putters: [] });
     expect(end.printed).toBe(run.lines.length);
     expect(end.tasks.map((t) => [t.label, t.status])).toEqual([
