@@ -2,6 +2,7 @@ import { LayoutGroup, MotionConfig } from 'framer-motion';
 import type { LabStore } from '../store/index';
 import { CodePanel } from './CodePanel';
 import { DoneTray } from './DoneTray';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LabContext } from './lab-context';
 import { Narration } from './Narration';
 import { OutputPanel } from './OutputPanel';
@@ -47,7 +48,9 @@ export function App({ store }: { store: LabStore }) {
   return (
     <LabContext.Provider value={store}>
       <MotionConfig reducedMotion="user">
-        <Lab />
+        <ErrorBoundary>
+          <Lab />
+        </ErrorBoundary>
       </MotionConfig>
     </LabContext.Provider>
   );
