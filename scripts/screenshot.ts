@@ -19,6 +19,7 @@ try {
     { name: 'maxsize1-1worker', width: 1400, setup: async (lab) => { await lab.setSlider('Workers', 1); await lab.setSlider('Queue maxsize', 1); await lab.stepTimes(30); } },
     { name: 'unbounded-32workers', width: 1400, setup: async (lab) => { await lab.setSlider('Workers', 32); await lab.setSlider('Queue maxsize', 0); await lab.stepTimes(120); } },
     { name: 'end-narrow', width: 390, setup: async (lab) => lab.toEnd() },
+    { name: '32workers-narrow', width: 390, setup: async (lab) => { await lab.setSlider('Workers', 32); await lab.stepTimes(60); } },
   ];
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: 1100 } });
