@@ -25,7 +25,7 @@ describe('layer rules (ui -> store -> engine) are enforced by configuration', ()
     const dir = scratchProject({
       'src/engine/bad.ts': "import { createStore } from 'zustand/vanilla';\nimport { lab } from '../store/index';\nexport const x = [createStore, lab, setTimeout];\n",
       'src/store/bad.ts': "import { useStore } from 'zustand';\nimport { Queue } from '../engine/queue';\nexport const y = [useStore, Queue];\n",
-      'src/ui/bad.ts': "import { runClassic } from '../engine/index';\nimport type { LabEvent } from '../engine/index';\nimport { Timeline } from '../store/timeline';\nexport const z = [runClassic, Timeline];\nexport type E = LabEvent;\n",
+      'src/ui/bad.ts': "import { runScenario } from '../engine/index';\nimport type { LabEvent } from '../engine/index';\nimport { Timeline } from '../store/timeline';\nexport const z = [runScenario, Timeline];\nexport type E = LabEvent;\n",
       'src/ui/good.ts': "import type { LabEvent } from '../engine/index';\nimport { createLabStore } from '../store/index';\nexport const ok = createLabStore;\nexport type E = LabEvent;\n",
     });
     const lint = await runProcess(bin('oxlint'), ['-c', join(dir, '.oxlintrc.json'), '--format', 'unix', join(dir, 'src')]);

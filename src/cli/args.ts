@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { type ClassicSettings, DEFAULT_SETTINGS, type Plan, parsePlan, parsePyFloat, parsePyInt } from '../engine/index';
+import { DEFAULT_SETTINGS, type OnError, type Plan, type QueueKind, type ScenarioSettings, type Shutdown, parsePlan, parsePyFloat, parsePyInt } from '../engine/index';
 import { OPTIONS } from './options';
 
 export type Command = 'run' | 'export';
 
 export interface ParsedArgs {
   readonly command: Command;
-  readonly settings: ClassicSettings;
+  readonly settings: ScenarioSettings;
   readonly planPath: string | null;
   readonly planOut: string | null;
 }
@@ -36,6 +36,8 @@ export function parseCliArgs(argv: readonly string[], readFile: ReadFile): ArgsR
   }
   const ints: Record<string, bigint> = {};
   const floats: Record<string, number> = {};
+  const choices: Record<string, string> = {};
+  const lists: Record<string, number[]> = {};
   for (const option of OPTIONS) {
     const raw = values[option.name];
     if (typeof raw !== 'string') continue;
@@ -47,6 +49,13 @@ export function parseCliArgs(argv: readonly string[], readFile: ReadFile): ArgsR
       const parsed = parsePyFloat(raw);
       if (parsed === null) return fail(`--${option.name}: invalid number: '${raw}' (a finite decimal number)`);
       floats[option.name] = parsed;
+    } else if (option.kind === 'choice') {
+      if (!option.choices!.includes(raw)) return fail(`--${option.name}: invalid choice: '${raw}' (choose from ${option.choices!.join(', ')})`);
+      choices[option.name] = raw;
+    } else if (option.kind === 'jobs') {
+      const parsed = parseJobList(raw);
+      if (parsed === null) return fail(`--${option.name}: '${raw}' is not a list of job numbers (e.g. 3,7)`);
+      lists[option.name] = parsed;
     }
   }
   const planPath = typeof values['plan'] === 'string' ? values['plan'] : null;
@@ -63,7 +72,7 @@ export function parseCliArgs(argv: readonly string[], readFile: ReadFile): ArgsR
     plan = parsed;
   }
   const whole = (name: string, fallback: number): number => (ints[name] === undefined ? fallback : Number(ints[name]));
-  const settings: ClassicSettings = {
+  const settings: ScenarioSettings = {
     jobs: plan?.jobs ?? whole('jobs', DEFAULT_SETTINGS.jobs),
     workers: whole('workers', DEFAULT_SETTINGS.workers),
     maxsize: whole('maxsize', DEFAULT_SETTINGS.maxsize),
@@ -74,9 +83,28 @@ export function parseCliArgs(argv: readonly string[], readFile: ReadFile): ArgsR
     maxInterval: floats['max-interval'] ?? DEFAULT_SETTINGS.maxInterval,
     timePrefix: values['time-prefix'] === true,
     plan,
+    queue: (choices['queue'] as QueueKind | undefined) ?? DEFAULT_SETTINGS.queue,
+    shutdown: (choices['shutdown'] as Shutdown | undefined) ?? DEFAULT_SETTINGS.shutdown,
+    fail: lists['fail'] ?? DEFAULT_SETTINGS.fail,
+    flaky: lists['flaky'] ?? DEFAULT_SETTINGS.flaky,
+    onError: (choices['on-error'] as OnError | undefined) ?? DEFAULT_SETTINGS.onError,
+    retries: whole('retries', DEFAULT_SETTINGS.retries),
   };
+  if (ints['retries'] !== undefined && settings.onError !== 'retry') return fail('--retries applies only with --on-error retry');
   const planOut = typeof values['plan-out'] === 'string' ? values['plan-out'] : null;
   return { ok: true, args: { command, settings, planPath, planOut } };
+}
+
+/** `3,7` or `3 7` (or empty for none): job numbers, each a Python int. */
+function parseJobList(text: string): number[] | null {
+  const parts = text.split(/[\s,]+/).filter((part) => part !== '');
+  const jobs: number[] = [];
+  for (const part of parts) {
+    const job = parsePyInt(part);
+    if (job === null || job > BigInt(Number.MAX_SAFE_INTEGER) || job < -BigInt(Number.MAX_SAFE_INTEGER)) return null;
+    if (!jobs.includes(Number(job))) jobs.push(Number(job));
+  }
+  return jobs;
 }
 
 /**

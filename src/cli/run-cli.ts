@@ -1,4 +1,4 @@
-import { type ClassicRun, type RunStatus, exportClassic, planFor, planToJson, runClassic, settingsProblems } from '../engine/index';
+import { type RunStatus, type ScenarioRun, SITE, describeError, exportScenario, floatRepr, planFor, planToJson, runScenario, settingsProblems } from '../engine/index';
 import { type ReadFile, parseCliArgs } from './args';
 import { USAGE } from './options';
 
@@ -35,26 +35,40 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     if (planOut === '-') stderr += text;
     else io.writeFile(planOut, text);
   }
-  if (command === 'export') return { stdout: exportClassic(settings).text, stderr, code: 0 };
+  if (command === 'export') return { stdout: exportScenario(settings).text, stderr, code: 0 };
 
-  const run = runClassic(settings, { record: false, maxIterations: MAX_ITERATIONS });
+  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS });
   const stdout = run.lines.length === 0 ? '' : `${run.lines.join('\n')}\n`;
   const ending = describeEnding(run);
   return { stdout, stderr: stderr + ending.message, code: ending.code };
 }
 
-function describeEnding(run: ClassicRun): { code: number; message: string } {
+/** The coroutine function a task runs, as CPython names it in reprs. */
+function coroutineOf(label: string): string {
+  if (label === 'Producer') return 'producer';
+  if (label.startsWith('Worker-')) return 'worker';
+  return 'main';
+}
+
+function describeEnding(run: ScenarioRun): { code: number; message: string } {
   const status: RunStatus = run.status;
+  const lineOf = exportScenario(run.settings).lineOf;
   switch (status.kind) {
     case 'returned':
       return { code: 0, message: '' };
-    case 'raised':
-      return { code: 1, message: `${PROGRAM}: main() raised ${String(status.error)}\n` };
+    case 'raised': {
+      // The program's only raise is in process(); its exception ends asyncio.run(main()).
+      const line = lineOf.get(SITE.processRaise);
+      const frame = line === undefined ? '' : `  File "program.py", line ${line}, in process\n`;
+      return { code: 1, message: `Traceback (most recent call last):\n${frame}${describeError(status.error)}\n` };
+    }
     case 'deadlock': {
-      const tasks = status.pending.map((p) => `  ${p.label} waits in ${p.awaiting}`).join('\n');
+      const tasks = status.pending
+        .map((p) => `  ${p.name} ${coroutineOf(p.label)}() at program.py:${lineOf.get(p.site as never) ?? '?'}: ${p.label} waits in ${p.awaiting}`)
+        .join('\n');
       return {
         code: 3,
-        message: `${PROGRAM}: deadlock at t=${status.t} (iteration ${status.iteration}): no callback is ready and no timer is pending, so CPython would block forever. Pending tasks:\n${tasks}\n`,
+        message: `${PROGRAM}: deadlock at t=${floatRepr(status.t)} (iteration ${status.iteration}): no callback is ready and no timer is pending, so CPython would block forever. Pending tasks:\n${tasks}\n`,
       };
     }
     case 'limit':

@@ -40,3 +40,8 @@ export class ValueError extends PyException {
 export class RuntimeError extends PyException {
   override readonly pyType = 'RuntimeError';
 }
+
+/** Python 3.13's asyncio.QueueShutDown: put/get on a shut-down queue. */
+export class QueueShutDown extends PyException {
+  override readonly pyType = 'QueueShutDown';
+}

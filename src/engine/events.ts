@@ -2,7 +2,7 @@
  * The event stream: what happened, when (virtual time), in which task, on behalf
  * of which job, and at which line of the exported Python (`site`). A closed
  * union named in asyncio's vocabulary, so a fold that forgets a kind fails to
- * compile.
+ * compile. It carries what the UI shows, so the UI never re-derives scheduling.
  */
 
 /** A job number 1..N, `SENTINEL` for a `None` put to stop a worker, `NO_JOB` for none. */
@@ -27,35 +27,73 @@ interface EventBase {
   readonly site: number;
 }
 
+type Event<K extends string, Fields> = EventBase & { readonly kind: K } & Readonly<Fields>;
+
 export type LabEvent =
-  | (EventBase & { readonly kind: 'task.create'; readonly created: number; readonly name: string })
-  | (EventBase & { readonly kind: 'task.done'; readonly outcome: TaskOutcome })
-  | (EventBase & { readonly kind: 'queue.put'; readonly job: JobId; readonly qsize: number; readonly unfinished: number })
-  | (EventBase & { readonly kind: 'queue.put_wait'; readonly job: JobId; readonly qsize: number })
-  | (EventBase & { readonly kind: 'queue.get'; readonly job: JobId; readonly qsize: number })
-  | (EventBase & { readonly kind: 'queue.get_wait'; readonly qsize: number })
-  | (EventBase & { readonly kind: 'queue.wake'; readonly target: number; readonly waiter: WaiterKind })
-  | (EventBase & { readonly kind: 'queue.task_done'; readonly unfinished: number })
-  | (EventBase & { readonly kind: 'sleep'; readonly delay: number; readonly job: JobId })
-  | (EventBase & { readonly kind: 'print'; readonly text: string });
+  /** A task was created (by gather, create_task or asyncio.run); `name` is the lab's label. */
+  | Event<'task.create', { created: number; name: string }>
+  /** A task finished; `message` is `str(exc)` with its type when it raised. */
+  | Event<'task.done', { outcome: TaskOutcome; message: string }>
+  /** `task.cancel()` was called on `target`. */
+  | Event<'task.cancel', { target: number }>
+  /** The program can go no further (deadlock): this task waits, forever, on `awaiting`. */
+  | Event<'task.stuck', { awaiting: string }>
+  | Event<'queue.put', { job: JobId; qsize: number; unfinished: number }>
+  /** `put()` found the queue full and waits for a slot. */
+  | Event<'queue.put_wait', { job: JobId; qsize: number }>
+  | Event<'queue.get', { job: JobId; qsize: number }>
+  /** `get()` found the queue empty and waits for an item. */
+  | Event<'queue.get_wait', { qsize: number }>
+  /** `_wakeup_next`: `target`, the oldest waiter, is woken and resumes next iteration. */
+  | Event<'queue.wake', { target: number; waiter: WaiterKind }>
+  | Event<'queue.task_done', { unfinished: number }>
+  /** `join()` found unfinished tasks and waits. */
+  | Event<'queue.join_wait', { unfinished: number }>
+  /** A task waiting in `join()` is released (unfinished reached 0). */
+  | Event<'queue.join_release', { target: number }>
+  /** `queue.shutdown(immediate)`; `dropped` items were discarded (immediate only). */
+  | Event<'queue.shutdown', { immediate: boolean; dropped: number }>
+  /** An item discarded by `shutdown(immediate=True)`, counted as done. */
+  | Event<'queue.drop', { job: JobId; unfinished: number }>
+  /** `get()`/`put()` raised QueueShutDown. */
+  | Event<'queue.refused', { waiter: WaiterKind }>
+  | Event<'sleep', { delay: number; job: JobId }>
+  | Event<'print', { text: string }>
+  /** The job's work raised: attempt number and `str(exc)`. */
+  | Event<'job.failed', { job: JobId; attempt: number; message: string }>
+  /** The job was moved to the dead-letter queue after its last retry. */
+  | Event<'job.dead_letter', { job: JobId }>;
 
 export type EventKind = LabEvent['kind'];
 
 /** The kinds in a fixed order: the code stored in the log's kind column. */
-export const EVENT_KINDS: readonly EventKind[] = [
+export const EVENT_KINDS = [
   'task.create',
   'task.done',
+  'task.cancel',
+  'task.stuck',
   'queue.put',
   'queue.put_wait',
   'queue.get',
   'queue.get_wait',
   'queue.wake',
   'queue.task_done',
+  'queue.join_wait',
+  'queue.join_release',
+  'queue.shutdown',
+  'queue.drop',
+  'queue.refused',
   'sleep',
   'print',
-];
+  'job.failed',
+  'job.dead_letter',
+] as const satisfies readonly EventKind[];
 
 /** `never` here means a switch forgot a case; the compiler says which. */
 export function exhaustive(value: never): never {
   throw new Error(`unhandled case: ${JSON.stringify(value)}`);
 }
+
+type MissingKinds = Exclude<EventKind, (typeof EVENT_KINDS)[number]>;
+/** Compile-time check: EVENT_KINDS lists every kind of the union. */
+export const EVENT_KINDS_COMPLETE: [MissingKinds] extends [never] ? true : MissingKinds = true;

@@ -100,8 +100,14 @@ export type Yielded = Future<unknown> | null;
 /** A coroutine: a generator the task steps, returning T. `yield*` one to await it, as `await coro`. */
 export type Coro<T = unknown> = Generator<Yielded, T, unknown>;
 
-/** `await future`: suspends only if it is not done yet (`Future.__await__`). */
-export function* awaitFuture<T>(future: Future<T>): Coro<T> {
-  if (!future.done()) yield future as Future<unknown>;
+/**
+ * `await future`: suspends only if it is not done yet (`Future.__await__`).
+ * `site`, when given, records where the awaiting task waits.
+ */
+export function* awaitFuture<T>(future: Future<T>, site?: number): Coro<T> {
+  if (!future.done()) {
+    if (site !== undefined) future.loop.suspendedAt(site);
+    yield future as Future<unknown>;
+  }
   return future.result();
 }

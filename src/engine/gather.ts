@@ -10,13 +10,13 @@ import { Task } from './task';
  * `return_exceptions` the first failure (or cancellation) is set on the outer
  * future and the other children keep running.
  */
-export function gather(awaitables: readonly (Coro<unknown> | Future<unknown>)[], site = 0): GatheringFuture {
+export function gather(awaitables: readonly (Coro<unknown> | Future<unknown>)[], options: { site?: number; returnExceptions?: boolean } = {}): GatheringFuture {
   const loop = getRunningLoop();
   return gatherFutures(
     // ensure_future: a future is used as it is, a coroutine becomes a task.
-    awaitables.map((item) => (item instanceof Future ? item : new Task(item, loop, site))),
+    awaitables.map((item) => (item instanceof Future ? item : new Task(item, loop, options.site ?? 0))),
     loop,
-    false,
+    options.returnExceptions ?? false,
   );
 }
 

@@ -2,11 +2,23 @@
 export { EventLog } from './event-log';
 export { type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind, EVENT_KINDS, NO_JOB, SENTINEL, exhaustive } from './events';
 export { type PendingTask, type RunStatus, type RunResult, type RunOptions, runMain } from './runner';
+export { describeError } from './task';
 export { formatFixed, floatRepr, pyRound } from './python/format';
 export { parsePyFloat, parsePyInt } from './python/literals';
 export { PyRandom } from './python/random';
-export { type ClassicRun, type RunClassicOptions, planFor, runClassic } from './scenario/run-classic';
-export { type ExportedProgram, exportClassic } from './scenario/export-classic';
-export { type Plan, type Ranges, makePlan, parsePlan, planToJson } from './scenario/plan';
-export { type ClassicSettings, DEFAULT_SETTINGS, LIMITS, settingsProblems } from './scenario/settings';
+export { type ScenarioRun, type RunScenarioOptions, planFor, runScenario } from './scenario/run-scenario';
+export { type ExportedProgram, exportScenario } from './scenario/export-python';
+export { type Plan, type Ranges, PRIORITY_RANGE, makePlan, parsePlan, planToJson } from './scenario/plan';
+export {
+  type OnError,
+  type QueueKind,
+  type ScenarioSettings,
+  type Shutdown,
+  DEFAULT_SETTINGS,
+  LIMITS,
+  ON_ERRORS,
+  QUEUE_KINDS,
+  SHUTDOWNS,
+  settingsProblems,
+} from './scenario/settings';
 export { SITE, type Site } from './scenario/sites';

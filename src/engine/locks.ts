@@ -4,41 +4,45 @@ import { getRunningLoop } from './loop';
 /** `asyncio.Event` (locks.Event): what `Queue.join()` waits on. */
 export class AsyncEvent {
   private value = false;
+  private readonly waiters: Future<boolean>[] = [];
+  private readonly waiterTasks = new Map<Future<boolean>, number>();
 
   constructor(private readonly description = 'Event.wait()') {}
-
-  private readonly waiters: Future<boolean>[] = [];
 
   isSet(): boolean {
     return this.value;
   }
 
-  /** Wake every waiter (each resumes next iteration, in the order it waited). */
-  set(): void {
-    if (this.value) return;
+  /** Wake every waiter (each resumes next iteration, in the order it waited); returns their task ids. */
+  set(): number[] {
+    if (this.value) return [];
     this.value = true;
-    for (const waiter of this.waiters) if (!waiter.done()) waiter.setResult(true);
+    const woken: number[] = [];
+    for (const waiter of this.waiters) {
+      if (waiter.done()) continue;
+      waiter.setResult(true);
+      woken.push(this.waiterTasks.get(waiter) ?? -1);
+    }
+    return woken;
   }
 
   clear(): void {
     this.value = false;
   }
 
-  /** How many tasks wait in `wait()`. */
-  get waiting(): number {
-    return this.waiters.length;
-  }
-
   *wait(): Coro<boolean> {
     if (this.value) return true;
-    const waiter = new Future<boolean>(getRunningLoop());
+    const loop = getRunningLoop();
+    const waiter = new Future<boolean>(loop);
     waiter.description = this.description;
     this.waiters.push(waiter);
+    this.waiterTasks.set(waiter, loop.currentTaskId());
     try {
       yield* awaitFuture(waiter);
       return true;
     } finally {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      this.waiterTasks.delete(waiter);
     }
   }
 }

@@ -35,6 +35,8 @@ const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** What the task in `running` is, for events and for `current_task()`. */
 export interface TaskLike {
   readonly id: number;
+  /** The site of the await the task is suspended at (for deadlock reports). */
+  waitSite: number;
 }
 
 let running: EventLoop | null = null;
@@ -135,6 +137,11 @@ export class EventLoop {
   isIdle(): boolean {
     while (this.timers.length > 0 && this.timers.peek()!.cancelled) this.timers.pop();
     return this.ready.length === 0 && this.timers.length === 0;
+  }
+
+  /** Record where the running task is about to suspend. */
+  suspendedAt(site: number): void {
+    if (this.currentTask !== null) this.currentTask.waitSite = site;
   }
 
   /** Index of the task running now, for events; -1 outside any task. */

@@ -1,46 +1,46 @@
 import { Deque } from './deque';
-import { QueueEmpty, QueueFull, ValueError } from './errors';
+import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from './errors';
 import { NO_JOB, type JobId, type WaiterKind } from './events';
 import { type Coro, Future, awaitFuture } from './future';
 import { AsyncEvent } from './locks';
 import { type EventLoop, getRunningLoop } from './loop';
-
-/** Where the items live: FIFO deque, LIFO stack or priority heap (`_init/_put/_get`). */
-export interface ItemStore<T> {
-  readonly size: number;
-  add(item: T): void;
-  take(): T;
-  items(): T[];
-}
+import { FifoStore, type ItemStore } from './queue-stores';
 
 export interface QueueOptions<T> {
   /** `maxsize`; 0 or less means unbounded, a float such as 1.3 holds 2 items. */
   readonly maxsize?: number;
   /** The job an item stands for, to label events (a sentinel is `SENTINEL`). */
   readonly jobOf?: (item: T) => JobId;
+  /** FIFO (asyncio.Queue) unless a LIFO or priority store is given. */
   readonly store?: ItemStore<T>;
+  /** Record this queue's events (the lab shows one queue; a dead-letter queue is silent). */
+  readonly record?: boolean;
 }
 
 /**
- * `asyncio.Queue` (queues.py, 3.11): one wake per item (`_wakeup_next`), woken
- * waiters re-check when they run and may lose their place, cancelled waiters
- * hand their wake to the next one. Every state change is also an event.
- * `site` arguments say which line of the exported program made the call.
+ * `asyncio.Queue` (queues.py 3.11, plus 3.13's `shutdown()` as in the oracle's
+ * queue313.py): one wake per item (`_wakeup_next`), woken waiters re-check when
+ * they run and may lose their place, cancelled waiters hand their wake to the
+ * next one. Every state change is also an event; `site` says which line of the
+ * exported program made the call.
  */
 export class Queue<T> {
   readonly maxsize: number;
   private readonly store: ItemStore<T>;
   private readonly jobOf: (item: T) => JobId;
+  private readonly record: boolean;
   private readonly getters = new Deque<Future<null>>();
   private readonly putters = new Deque<Future<null>>();
   private readonly waiterTasks = new Map<Future<null>, number>();
   private unfinished = 0;
   private readonly finished = new AsyncEvent('queue.join()');
+  private isShutdown = false;
 
   constructor(options: QueueOptions<T> = {}) {
     this.maxsize = options.maxsize ?? 0;
     this.store = options.store ?? new FifoStore<T>();
     this.jobOf = options.jobOf ?? (() => NO_JOB);
+    this.record = options.record ?? true;
     this.finished.set();
   }
 
@@ -60,6 +60,10 @@ export class Queue<T> {
     return this.unfinished;
   }
 
+  get shutDown(): boolean {
+    return this.isShutdown;
+  }
+
   /** The items in the order `get()` would return them. */
   snapshot(): T[] {
     return this.store.items();
@@ -68,11 +72,12 @@ export class Queue<T> {
   /** `await queue.put(item)`: wait while full, then `put_nowait`. */
   *put(item: T, site = 0): Coro<void> {
     while (this.full()) {
+      if (this.isShutdown) this.refuse('putter', site);
       const loop = getRunningLoop();
-      const putter = this.newWaiter(loop, this.putters);
-      loop.log?.putWait(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize());
+      const putter = this.newWaiter(loop, this.putters, 'queue.put()');
+      this.log(loop)?.putWait(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize());
       try {
-        yield* awaitFuture(putter);
+        yield* this.suspend(putter, site);
       } catch (error) {
         this.abandon(putter, this.putters, !this.full());
         throw error;
@@ -84,23 +89,25 @@ export class Queue<T> {
   }
 
   putNowait(item: T, site = 0): void {
+    if (this.isShutdown) this.refuse('putter', site);
     if (this.full()) throw new QueueFull();
     this.store.add(item);
     this.unfinished++;
     this.finished.clear();
     const loop = getRunningLoop();
-    loop.log?.put(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize(), this.unfinished);
+    this.log(loop)?.put(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize(), this.unfinished);
     this.wakeupNext(this.getters, 'getter', site);
   }
 
   /** `await queue.get()`: wait while empty, then `get_nowait`. */
   *get(site = 0): Coro<T> {
     while (this.empty()) {
+      if (this.isShutdown) this.refuse('getter', site);
       const loop = getRunningLoop();
-      const getter = this.newWaiter(loop, this.getters);
-      loop.log?.getWait(loop.time(), loop.currentTaskId(), site, this.qsize());
+      const getter = this.newWaiter(loop, this.getters, 'queue.get()');
+      this.log(loop)?.getWait(loop.time(), loop.currentTaskId(), site, this.qsize());
       try {
-        yield* awaitFuture(getter);
+        yield* this.suspend(getter, site);
       } catch (error) {
         this.abandon(getter, this.getters, !this.empty());
         throw error;
@@ -112,10 +119,13 @@ export class Queue<T> {
   }
 
   getNowait(site = 0): T {
-    if (this.empty()) throw new QueueEmpty();
+    if (this.empty()) {
+      if (this.isShutdown) this.refuse('getter', site);
+      throw new QueueEmpty();
+    }
     const item = this.store.take();
     const loop = getRunningLoop();
-    loop.log?.get(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize());
+    this.log(loop)?.get(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize());
     this.wakeupNext(this.putters, 'putter', site);
     return item;
   }
@@ -125,18 +135,75 @@ export class Queue<T> {
     if (this.unfinished <= 0) throw new ValueError('task_done() called too many times');
     this.unfinished--;
     const loop = getRunningLoop();
-    loop.log?.taskDoneCall(loop.time(), loop.currentTaskId(), site, this.unfinished);
-    if (this.unfinished === 0) this.finished.set();
+    this.log(loop)?.taskDoneCall(loop.time(), loop.currentTaskId(), site, this.unfinished);
+    if (this.unfinished === 0) this.releaseJoiners(loop, site);
   }
 
   /** `await queue.join()`: returns at once when nothing is unfinished. */
-  *join(): Coro<void> {
-    if (this.unfinished > 0) yield* this.finished.wait();
+  *join(site = 0): Coro<void> {
+    if (this.unfinished <= 0) return;
+    const loop = getRunningLoop();
+    this.log(loop)?.joinWait(loop.time(), loop.currentTaskId(), site, this.unfinished);
+    loop.suspendedAt(site);
+    yield* this.finished.wait();
   }
 
-  private newWaiter(loop: EventLoop, waiters: Deque<Future<null>>): Future<null> {
+  /**
+   * 3.13's `shutdown(immediate)`: put() refuses from now on, get() once the
+   * queue is empty; immediate drops the queued items (each counted as done).
+   * Every blocked getter, then every putter, is woken to re-check.
+   */
+  shutdown(immediate = false, site = 0): void {
+    const loop = getRunningLoop();
+    const log = this.log(loop);
+    const task = loop.currentTaskId();
+    this.isShutdown = true;
+    let dropped = 0;
+    if (immediate) {
+      while (!this.empty()) {
+        const item = this.store.take();
+        if (this.unfinished > 0) this.unfinished--;
+        dropped++;
+        log?.drop(loop.time(), task, site, this.jobOf(item), this.unfinished);
+      }
+    }
+    log?.shutdown(loop.time(), task, site, immediate, dropped);
+    if (immediate && this.unfinished === 0) this.releaseJoiners(loop, site);
+    for (const [waiters, kind] of [
+      [this.getters, 'getter'],
+      [this.putters, 'putter'],
+    ] as const) {
+      while (waiters.length > 0) {
+        const waiter = waiters.shift()!;
+        if (waiter.done()) continue;
+        waiter.setResult(null);
+        log?.wake(loop.time(), task, site, this.waiterTasks.get(waiter) ?? -1, kind);
+      }
+    }
+  }
+
+  private log(loop: EventLoop) {
+    return this.record ? loop.log : null;
+  }
+
+  private refuse(kind: WaiterKind, site: number): never {
+    const loop = getRunningLoop();
+    this.log(loop)?.refused(loop.time(), loop.currentTaskId(), site, kind);
+    throw new QueueShutDown();
+  }
+
+  private releaseJoiners(loop: EventLoop, site: number): void {
+    for (const target of this.finished.set()) this.log(loop)?.joinRelease(loop.time(), loop.currentTaskId(), site, target);
+  }
+
+  private *suspend(waiter: Future<null>, site: number): Coro<null> {
+    getRunningLoop().suspendedAt(site);
+    return yield* awaitFuture(waiter);
+  }
+
+  private newWaiter(loop: EventLoop, waiters: Deque<Future<null>>, description: string): Future<null> {
     const waiter = new Future<null>(loop);
-    waiter.description = waiters === this.getters ? 'queue.get()' : 'queue.put()';
+    waiter.description = description;
     waiters.push(waiter);
     this.waiterTasks.set(waiter, loop.currentTaskId());
     return waiter;
@@ -158,25 +225,8 @@ export class Queue<T> {
       if (waiter.done()) continue;
       waiter.setResult(null);
       const loop = getRunningLoop();
-      loop.log?.wake(loop.time(), loop.currentTaskId(), site, this.waiterTasks.get(waiter) ?? -1, kind);
+      this.log(loop)?.wake(loop.time(), loop.currentTaskId(), site, this.waiterTasks.get(waiter) ?? -1, kind);
       return;
     }
-  }
-}
-
-/** `asyncio.Queue`'s deque. */
-export class FifoStore<T> implements ItemStore<T> {
-  private readonly deque = new Deque<T>();
-  get size(): number {
-    return this.deque.length;
-  }
-  add(item: T): void {
-    this.deque.push(item);
-  }
-  take(): T {
-    return this.deque.shift() as T;
-  }
-  items(): T[] {
-    return this.deque.toArray();
   }
 }

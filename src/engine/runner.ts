@@ -7,7 +7,11 @@ import { Task } from './task';
 /** A task that was still pending when the program could go no further. */
 export interface PendingTask {
   readonly task: number;
+  /** CPython's name for it, `Task-N`. */
+  readonly name: string;
   readonly label: string;
+  /** The site of the await it is stuck at. */
+  readonly site: number;
   /** What it waits on, in Python terms (`queue.get()`, `asyncio.gather()`...). */
   readonly awaiting: string;
 }
@@ -89,10 +93,11 @@ function cancelAllTasks(loop: EventLoop, maxIterations: number): void {
   }
 }
 
+/** What each pending task waits on, also written to the log as `task.stuck` events. */
 function describePending(loop: EventLoop): PendingTask[] {
-  return ([...loop.liveTasks] as Task<unknown>[]).map((task) => ({
-    task: task.id,
-    label: task.label,
-    awaiting: task.awaiting?.description ?? 'nothing (ready to run)',
-  }));
+  return ([...loop.liveTasks] as Task<unknown>[]).map((task) => {
+    const pending = { task: task.id, name: task.name, label: task.label, site: task.waitSite, awaiting: task.awaiting?.description ?? 'nothing (ready to run)' };
+    loop.log?.taskStuck(loop.time(), task.id, task.waitSite, pending.awaiting);
+    return pending;
+  });
 }

@@ -11,6 +11,7 @@ import { NO_JOB, type JobId } from './events';
 export function* sleep(delay: number, site = 0, job: JobId = NO_JOB): Coro<void> {
   const loop = getRunningLoop();
   loop.log?.sleep(loop.time(), loop.currentTaskId(), site, delay, job);
+  loop.suspendedAt(site);
   if (delay <= 0) {
     yield null;
     return;

@@ -1,4 +1,4 @@
-import { CancelledError } from './errors';
+import { CancelledError, PyBaseException } from './errors';
 import { type Coro, Future } from './future';
 import { type EventLoop, type TaskLike, getRunningLoop } from './loop';
 
@@ -23,6 +23,7 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
   readonly name: string;
   /** What the lab calls this task. */
   readonly label: string;
+  waitSite = 0;
   private waitingOn: Future<unknown> | null = null;
   private mustCancel = false;
   private readonly wakeup = (future: Future<unknown>): void => this.onWakeup(future);
@@ -47,8 +48,9 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
   }
 
   /** `Task.cancel()`: cancel what it awaits, or make its next step raise CancelledError. */
-  override cancel(message?: string): boolean {
+  override cancel(message?: string, site = 0): boolean {
     if (this.done()) return false;
+    this.loop.log?.taskCancel(this.loop.time(), this.loop.currentTaskId(), site, this.id);
     if (this.waitingOn !== null && this.waitingOn.cancel(message)) return true;
     this.mustCancel = true;
     this.cancelMessage = message;
@@ -70,18 +72,18 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
       outcome = error === undefined ? this.coro.next() : this.coro.throw(error);
     } catch (raised) {
       loop.currentTask = previous;
-      if (raised instanceof CancelledError) this.finish('cancelled', () => Future.prototype.cancel.call(this));
-      else this.finish('raised', () => this.setException(raised));
+      if (raised instanceof CancelledError) this.finish('cancelled', '', () => Future.prototype.cancel.call(this));
+      else this.finish('raised', describeError(raised), () => this.setException(raised));
       return;
     }
     loop.currentTask = previous;
     if (outcome.done) {
       if (this.mustCancel) {
         this.mustCancel = false;
-        this.finish('cancelled', () => Future.prototype.cancel.call(this, this.cancelMessage));
+        this.finish('cancelled', '', () => Future.prototype.cancel.call(this, this.cancelMessage));
       } else {
         const value = outcome.value;
-        this.finish('returned', () => this.setResult(value));
+        this.finish('returned', '', () => this.setResult(value));
       }
       return;
     }
@@ -106,11 +108,17 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
     this.step();
   }
 
-  private finish(outcome: 'returned' | 'cancelled' | 'raised', settle: () => void): void {
+  private finish(outcome: 'returned' | 'cancelled' | 'raised', message: string, settle: () => void): void {
     this.loop.liveTasks.delete(this);
-    this.loop.log?.taskDone(this.loop.time(), this.id, 0, outcome);
+    this.loop.log?.taskDone(this.loop.time(), this.id, 0, outcome, message);
     settle();
   }
+}
+
+/** The last line of a Python traceback: `RuntimeError: boom`, or just the type when the message is empty. */
+export function describeError(error: unknown): string {
+  if (error instanceof PyBaseException) return error.message === '' ? error.pyType : `${error.pyType}: ${error.message}`;
+  return String(error);
 }
 
 function stepTask(task: Task<unknown>): void {
@@ -118,6 +126,6 @@ function stepTask(task: Task<unknown>): void {
 }
 
 /** `asyncio.create_task(coro)`. */
-export function createTask<T>(coro: Coro<T>): Task<T> {
-  return new Task(coro);
+export function createTask<T>(coro: Coro<T>, site = 0): Task<T> {
+  return new Task(coro, getRunningLoop(), site);
 }

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { type ClassicRun, type ClassicSettings, DEFAULT_SETTINGS, type ExportedProgram, exportClassic, runClassic } from '../engine/index';
+import { type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS, type ExportedProgram, exportScenario, runScenario } from '../engine/index';
 import { type LabSettingName, checkSetting, withSetting } from './settings-rules';
 import { Timeline } from './timeline';
 import type { ViewState } from './view-state';
@@ -8,10 +8,10 @@ import type { ViewState } from './view-state';
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 export interface LabState {
-  readonly settings: ClassicSettings;
+  readonly settings: ScenarioSettings;
   /** Messages about values that were refused or adjusted, newest last. */
   readonly notices: readonly string[];
-  readonly run: ClassicRun;
+  readonly run: ScenarioRun;
   readonly timeline: Timeline;
   readonly program: ExportedProgram;
   /** The picture at the cursor (`view.cursor` events applied). */
@@ -41,19 +41,19 @@ export interface LabActions {
 export type LabStore = ReturnType<typeof createLabStore>;
 
 interface Computed {
-  readonly run: ClassicRun;
+  readonly run: ScenarioRun;
   readonly timeline: Timeline;
   readonly program: ExportedProgram;
 }
 
-function compute(settings: ClassicSettings): Computed {
-  const run = runClassic(settings, { record: true, maxIterations: 50_000_000 });
+function compute(settings: ScenarioSettings): Computed {
+  const run = runScenario(settings, { record: true, maxIterations: 50_000_000 });
   const timeline = new Timeline(run.log!, { maxsize: settings.maxsize });
-  return { run, timeline, program: exportClassic(settings) };
+  return { run, timeline, program: exportScenario(settings) };
 }
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
-export function createLabStore(initial: ClassicSettings = DEFAULT_SETTINGS, notices: readonly string[] = []) {
+export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = []) {
   const first = compute(initial);
   return createStore<LabState & LabActions>()((set, get) => {
     /** Move to `cursor`; the clock shows the time of the last event applied. */

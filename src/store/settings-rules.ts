@@ -1,4 +1,4 @@
-import { type ClassicSettings, DEFAULT_SETTINGS } from '../engine/index';
+import { type ScenarioSettings, DEFAULT_SETTINGS } from '../engine/index';
 
 /** The settings the page exposes, with the ranges its controls allow. */
 export type LabSettingName = 'jobs' | 'workers' | 'maxsize' | 'seed';
@@ -43,10 +43,10 @@ export function checkSetting(name: LabSettingName, requested: number | string): 
   return { value, notice: null };
 }
 
-export function withSetting(settings: ClassicSettings, name: LabSettingName, value: number): ClassicSettings {
+export function withSetting(settings: ScenarioSettings, name: LabSettingName, value: number): ScenarioSettings {
   return name === 'seed' ? { ...settings, seed: BigInt(value) } : { ...settings, [name]: value };
 }
 
-export function settingValue(settings: ClassicSettings, name: LabSettingName): number {
+export function settingValue(settings: ScenarioSettings, name: LabSettingName): number {
   return Number(settings[name]);
 }

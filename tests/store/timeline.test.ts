@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, runClassic } from '../../src/engine/index';
+import { DEFAULT_SETTINGS, runScenario } from '../../src/engine/index';
 import { applyEvent } from '../../src/store/fold';
 import { CHECKPOINT_EVERY, Timeline } from '../../src/store/timeline';
 import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
 
-function foldAll(settings = DEFAULT_SETTINGS): { views: ViewState[]; timeline: Timeline; run: ReturnType<typeof runClassic> } {
-  const run = runClassic(settings);
+function foldAll(settings = DEFAULT_SETTINGS): { views: ViewState[]; timeline: Timeline; run: ReturnType<typeof runScenario> } {
+  const run = runScenario(settings);
   const context = { maxsize: settings.maxsize };
   const views = [INITIAL_VIEW];
   for (const event of run.log!) views.push(applyEvent(views[views.length - 1]!, event, context));

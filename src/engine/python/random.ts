@@ -41,6 +41,20 @@ export class PyRandom {
     return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
   }
 
+  /** `getrandbits(k)` for 0 < k <= 32: the top k bits of one 32-bit draw. */
+  getrandbits(k: number): number {
+    return this.genrandUint32() >>> (32 - k);
+  }
+
+  /** `randint(a, b)` = `randrange(a, b + 1)` = `a + _randbelow(b - a + 1)` (rejection sampling on getrandbits). */
+  randint(a: number, b: number): number {
+    const n = b - a + 1;
+    const k = 32 - Math.clz32(n);
+    let r = this.getrandbits(k);
+    while (r >= n) r = this.getrandbits(k);
+    return a + r;
+  }
+
   /** `uniform(a, b)` from Lib/random.py. */
   uniform(a: number, b: number): number {
     return a + (b - a) * this.random();

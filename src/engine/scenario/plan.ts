@@ -9,7 +9,12 @@ export interface Plan {
   readonly durations: readonly number[];
   /** `intervals[i]` is slept after job i+1 is put, before job i+2. */
   readonly intervals: readonly number[];
+  /** Each job's priority, 1 (first) to 3, for a PriorityQueue; null when not drawn. */
+  readonly priorities: readonly number[] | null;
 }
+
+/** Priorities are 1 to 3; the sentinels of a PriorityQueue use 4 so they come after every job. */
+export const PRIORITY_RANGE = { low: 1, high: 3 } as const;
 
 export interface Ranges {
   readonly minDuration: number;
@@ -20,15 +25,21 @@ export interface Ranges {
 
 /**
  * seed_scenario.make_plan: `random.Random(seed)` draws
- * `round(uniform(dmin, dmax), 1)` for every job, then for every gap, in that order.
+ * `round(uniform(dmin, dmax), 1)` for every job, then for every gap, in that order;
+ * then, for a PriorityQueue, `randint(1, 3)` for every job.
  */
-export function makePlan(jobs: number, seed: bigint, ranges: Ranges): Plan {
+export function makePlan(jobs: number, seed: bigint, ranges: Ranges, withPriorities = false): Plan {
   const rng = new PyRandom(seed);
   const durations: number[] = [];
   for (let i = 0; i < jobs; i++) durations.push(pyRound(rng.uniform(ranges.minDuration, ranges.maxDuration), 1));
   const intervals: number[] = [];
   for (let i = 0; i < jobs - 1; i++) intervals.push(pyRound(rng.uniform(ranges.minInterval, ranges.maxInterval), 1));
-  return { jobs, seed, durations, intervals };
+  let priorities: number[] | null = null;
+  if (withPriorities) {
+    priorities = [];
+    for (let i = 0; i < jobs; i++) priorities.push(rng.randint(PRIORITY_RANGE.low, PRIORITY_RANGE.high));
+  }
+  return { jobs, seed, durations, intervals, priorities };
 }
 
 /** A plan read from JSON, or the reason it cannot be used (seed_scenario.load_plan's checks). */
@@ -50,19 +61,28 @@ export function parsePlan(text: string, source: string): Plan | { readonly error
   if (durations.length !== jobs) return { error: `plan ${source}: ${durations.length} durations for ${jobs} jobs` };
   if (intervals.length !== Math.max(jobs - 1, 0)) return { error: `plan ${source}: need ${Math.max(jobs - 1, 0)} intervals, got ${intervals.length}` };
   if ([...durations, ...intervals].some((d) => d < 0)) return { error: `plan ${source}: durations and intervals must be >= 0` };
+  let priorities: number[] | null = null;
+  if (record['priorities'] !== undefined) {
+    const list = numberList(record['priorities']);
+    if (list === null || list.length !== jobs || list.some((p) => !Number.isInteger(p) || p < PRIORITY_RANGE.low || p > PRIORITY_RANGE.high)) {
+      return { error: `plan ${source}: "priorities" must list one whole number from 1 to 3 per job` };
+    }
+    priorities = list;
+  }
   const seed = record['seed'];
-  return { jobs, seed: typeof seed === 'number' && Number.isSafeInteger(seed) ? BigInt(seed) : null, durations, intervals };
+  return { jobs, seed: typeof seed === 'number' && Number.isSafeInteger(seed) ? BigInt(seed) : null, durations, intervals, priorities };
 }
 
 /** `json.dumps(plan, indent=2)`, as seed_scenario's `--plan-out` writes it. */
 export function planToJson(plan: Plan): string {
   const seed = plan.seed === null ? 'null' : plan.seed.toString();
-  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${jsonFloatList(plan.durations)},\n  "intervals": ${jsonFloatList(plan.intervals)}\n}`;
+  const priorities = plan.priorities === null ? '' : `,\n  "priorities": ${jsonList(plan.priorities.map(String))}`;
+  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${jsonList(plan.durations.map(floatRepr))},\n  "intervals": ${jsonList(plan.intervals.map(floatRepr))}${priorities}\n}`;
 }
 
-/** A list of floats as json.dumps(indent=2) lays it out one level down. */
-function jsonFloatList(values: readonly number[]): string {
-  return values.length === 0 ? '[]' : `[\n${values.map((v) => `    ${floatRepr(v)}`).join(',\n')}\n  ]`;
+/** A list as json.dumps(indent=2) lays it out one level down. */
+function jsonList(items: readonly string[]): string {
+  return items.length === 0 ? '[]' : `[\n${items.map((item) => `    ${item}`).join(',\n')}\n  ]`;
 }
 
 function numberList(value: unknown): number[] | null {

@@ -1,13 +1,13 @@
 import { EventLog } from '../event-log';
 import { type RunStatus, runMain } from '../runner';
 import { labelled } from '../task';
-import { classicMain } from './classic';
 import { Output } from './output';
 import { type Plan, makePlan } from './plan';
-import type { ClassicSettings } from './settings';
+import { scenarioMain } from './program';
+import type { ScenarioSettings } from './settings';
 
-export interface ClassicRun {
-  readonly settings: ClassicSettings;
+export interface ScenarioRun {
+  readonly settings: ScenarioSettings;
   readonly plan: Plan;
   /** Every line the program printed, in order. */
   readonly lines: readonly string[];
@@ -19,7 +19,7 @@ export interface ClassicRun {
   readonly iterations: number;
 }
 
-export interface RunClassicOptions {
+export interface RunScenarioOptions {
   /** Keep the event log (the lab needs it; the CLI does not). */
   readonly record?: boolean;
   /** Stop a runaway run after this many loop iterations. */
@@ -27,16 +27,16 @@ export interface RunClassicOptions {
 }
 
 /** The plan a run uses: the plan file's numbers, or drawn from the seed. */
-export function planFor(settings: ClassicSettings): Plan {
-  return settings.plan ?? makePlan(settings.jobs, settings.seed, settings);
+export function planFor(settings: ScenarioSettings): Plan {
+  return settings.plan ?? makePlan(settings.jobs, settings.seed, settings, settings.queue === 'priority');
 }
 
-/** Run the classic exercise on the engine: `asyncio.run(main())` on a virtual clock. */
-export function runClassic(settings: ClassicSettings, options: RunClassicOptions = {}): ClassicRun {
+/** Run the scenario on the engine: `asyncio.run(main())` on a virtual clock. */
+export function runScenario(settings: ScenarioSettings, options: RunScenarioOptions = {}): ScenarioRun {
   const plan = planFor(settings);
   const out = new Output(settings.timePrefix);
   const log = options.record === false ? null : new EventLog();
-  const main = labelled(classicMain({ plan, workers: settings.workers, maxsize: settings.maxsize, out }), 'main');
+  const main = labelled(scenarioMain({ settings, plan, out, attempts: new Map() }), 'main');
   const { status, loop } = runMain(main, { log, maxIterations: options.maxIterations });
   return { settings, plan, lines: out.lines, status, log, endTime: loop.time(), iterations: loop.iteration };
 }

@@ -1,0 +1,98 @@
+import { CancelledError, PyException, QueueShutDown } from '../errors';
+import type { Coro } from '../future';
+import { getRunningLoop } from '../loop';
+import { formatFixed } from '../python/format';
+import type { Queue } from '../queue';
+import { sleep } from '../sleep';
+
+import { type Item, type ProgramContext, jobName, unwrap } from './program-context';
+import { processJob } from './program-producer';
+import { SITE } from './sites';
+
+/** `str(exc)`: the message alone (the type is not part of it). */
+function pyStr(error: PyException): string {
+  return error.message;
+}
+
+/** `job = await queue.get()`, inside the try/except the shutdown strategy needs. */
+function* getJob(name: string, queue: Queue<Item>, { settings, out }: ProgramContext): Coro<Item | 'stop'> {
+  if (settings.shutdown === 'cancel') {
+    try {
+      return yield* queue.get(SITE.workerGet);
+    } catch (error) {
+      if (error instanceof CancelledError) out.print(SITE.workerCancelled, `[${name}] Cancelled while waiting for a job`);
+      throw error;
+    }
+  }
+  if (settings.shutdown === 'shutdown' || settings.shutdown === 'shutdown-immediate') {
+    try {
+      return yield* queue.get(SITE.workerGet);
+    } catch (error) {
+      if (!(error instanceof QueueShutDown)) throw error;
+      out.print(SITE.workerShutDown, `[${name}] The queue is shut down: stopping`);
+      return 'stop';
+    }
+  }
+  return yield* queue.get(SITE.workerGet);
+}
+
+/** `async def worker(worker_id, queue[, dead_letters])`, as export-python.ts writes it. */
+export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number> | null, context: ProgramContext): Coro<void> {
+  const { settings, plan, out } = context;
+  const name = `Worker-${k}`;
+  const failing = settings.fail.length > 0 || settings.flaky.length > 0;
+  for (;;) {
+    const item = yield* getJob(name, queue, context);
+    if (item === 'stop') return;
+    const job = unwrap(item);
+    if (job === null) {
+      // `if job is None:` (only sentinels are None)
+      out.print(SITE.workerSentinel, `[${name}] Shutting down`);
+      queue.taskDone(SITE.workerSentinelDone);
+      return;
+    }
+    const duration = plan.durations[job - 1]!;
+    const work = (): Coro<void> => (failing ? processJob(job, context) : sleep(duration, SITE.workerWork, job));
+    const processed = `[${name}] Processing: ${jobName(job)} (took ${formatFixed(duration, 1)}s)`;
+    switch (settings.onError) {
+      case 'crash':
+        yield* work();
+        out.print(SITE.workerProcessed, processed);
+        break;
+      case 'log':
+        try {
+          yield* work();
+        } catch (error) {
+          if (!(error instanceof PyException)) throw error;
+          out.print(SITE.workerFailed, `[${name}] Failed: ${pyStr(error)}`);
+          break;
+        }
+        out.print(SITE.workerProcessed, processed);
+        break;
+      case 'retry':
+        yield* retry(job, name, processed, work, deadLetters!, context);
+        break;
+    }
+    queue.taskDone(SITE.workerTaskDone);
+  }
+}
+
+/** `for attempt in range(1, MAX_RETRIES + 2): try/except/else ... else: dead-letter`. */
+function* retry(job: number, name: string, processed: string, work: () => Coro<void>, deadLetters: Queue<number>, { settings, out }: ProgramContext): Coro<void> {
+  for (let attempt = 1; attempt <= settings.retries + 1; attempt++) {
+    try {
+      yield* work();
+    } catch (error) {
+      if (!(error instanceof PyException)) throw error;
+      out.print(SITE.workerAttemptFailed, `[${name}] Attempt ${attempt} failed: ${pyStr(error)}`);
+      continue;
+    }
+    out.print(SITE.workerProcessed, processed);
+    return;
+  }
+  yield* deadLetters.put(job, SITE.workerDeadLetter);
+  const loop = getRunningLoop();
+  loop.log?.deadLetter(loop.time(), loop.currentTaskId(), SITE.workerDeadLetter, job);
+  out.print(SITE.workerGaveUp, `[${name}] Gave up on ${jobName(job)}: moved to the dead-letter queue`);
+}
+
