@@ -40,7 +40,7 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS });
   const stdout = run.lines.length === 0 ? '' : `${run.lines.join('\n')}\n`;
   const ending = describeEnding(run);
-  return { stdout, stderr: stderr + ending.message, code: ending.code };
+  return { stdout, stderr: stderr + ending.message + neverRetrieved(run), code: ending.code };
 }
 
 /** The coroutine function a task runs, as CPython names it in reprs. */
@@ -48,6 +48,31 @@ function coroutineOf(label: string): string {
   if (label === 'Producer') return 'producer';
   if (label.startsWith('Worker-')) return 'worker';
   return 'main';
+}
+
+/** What CPython logs, as the interpreter exits, for each failed task whose exception nobody retrieved. */
+function neverRetrieved(run: ScenarioRun): string {
+  const lineOf = exportScenario(run.settings).lineOf;
+  return run.unretrieved
+    .map((failure) => {
+      const coroutine = coroutineOf(failure.label);
+      const workLine = lineOf.get(SITE.workerWork);
+      const raiseLine = lineOf.get(SITE.processRaise);
+      return [
+        'Task exception was never retrieved',
+        `future: <Task finished name='${failure.name}' coro=<${coroutine}() done> exception=${pyRepr(failure.error)}>`,
+        'Traceback (most recent call last):',
+        ...(workLine === undefined ? [] : [`  File "program.py", line ${workLine}, in ${coroutine}`]),
+        ...(raiseLine === undefined ? [] : [`  File "program.py", line ${raiseLine}, in process`]),
+        describeError(failure.error),
+      ].join('\n');
+    })
+    .map((block) => `${block}\n`)
+    .join('');
+}
+
+function pyRepr(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'pyRepr' in error ? String(error.pyRepr) : String(error);
 }
 
 function describeEnding(run: ScenarioRun): { code: number; message: string } {

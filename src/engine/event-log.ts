@@ -47,8 +47,8 @@ export class EventLog {
   taskStuck(t: number, task: number, site: number, awaiting: string): void {
     this.append('task.stuck', t, task, site, NO_JOB, this.text(awaiting), 0);
   }
-  put(t: number, task: number, site: number, job: JobId, qsize: number, unfinished: number): void {
-    this.append('queue.put', t, task, site, job, qsize, unfinished);
+  put(t: number, task: number, site: number, job: JobId, position: number, unfinished: number): void {
+    this.append('queue.put', t, task, site, job, position, unfinished);
   }
   putWait(t: number, task: number, site: number, job: JobId, qsize: number): void {
     this.append('queue.put_wait', t, task, site, job, qsize, 0);
@@ -117,7 +117,7 @@ export class EventLog {
       case 'task.stuck':
         return { ...base, kind, awaiting: this.strings[a]! };
       case 'queue.put':
-        return { ...base, kind, job, qsize: a, unfinished: b };
+        return { ...base, kind, job, position: a, unfinished: b };
       case 'queue.put_wait':
         return { ...base, kind, job, qsize: a };
       case 'queue.get':

@@ -38,7 +38,8 @@ export type LabEvent =
   | Event<'task.cancel', { target: number }>
   /** The program can go no further (deadlock): this task waits, forever, on `awaiting`. */
   | Event<'task.stuck', { awaiting: string }>
-  | Event<'queue.put', { job: JobId; qsize: number; unfinished: number }>
+  /** The item went in at `position` in get() order (0 = next out). */
+  | Event<'queue.put', { job: JobId; position: number; unfinished: number }>
   /** `put()` found the queue full and waits for a slot. */
   | Event<'queue.put_wait', { job: JobId; qsize: number }>
   | Event<'queue.get', { job: JobId; qsize: number }>

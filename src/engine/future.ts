@@ -20,6 +20,11 @@ export class Future<T = unknown> {
   private failed = false;
   private callbacks: DoneCallback<T>[] = [];
   protected cancelMessage: string | undefined;
+  /**
+   * `_log_traceback`: it holds an exception nobody has looked at. CPython logs
+   * "exception was never retrieved" for such a future when it is freed.
+   */
+  logTraceback = false;
   /** What waiting on this future means, in Python terms, for deadlock reports. */
   description = 'a future';
 
@@ -37,6 +42,7 @@ export class Future<T = unknown> {
   result(): T {
     if (this.state === CANCELLED) throw this.makeCancelledError();
     if (this.state !== FINISHED) throw new InvalidStateError('Result is not ready.');
+    this.logTraceback = false;
     if (this.failed) throw this.error;
     return this.value as T;
   }
@@ -45,6 +51,7 @@ export class Future<T = unknown> {
   exception(): unknown {
     if (this.state === CANCELLED) throw this.makeCancelledError();
     if (this.state !== FINISHED) throw new InvalidStateError('Exception is not set.');
+    this.logTraceback = false;
     return this.failed ? this.error : undefined;
   }
 
@@ -59,6 +66,7 @@ export class Future<T = unknown> {
     if (this.state !== PENDING) throw new InvalidStateError('invalid state');
     this.error = error;
     this.failed = true;
+    this.logTraceback = true;
     this.state = FINISHED;
     this.scheduleCallbacks();
   }

@@ -1,7 +1,7 @@
 /** The engine's one public door: what the store, the CLI and the tests may use. */
 export { EventLog } from './event-log';
 export { type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind, EVENT_KINDS, NO_JOB, SENTINEL, exhaustive } from './events';
-export { type PendingTask, type RunStatus, type RunResult, type RunOptions, runMain } from './runner';
+export { type PendingTask, type RunStatus, type RunResult, type RunOptions, type UnretrievedFailure, runMain } from './runner';
 export { describeError } from './task';
 export { formatFixed, floatRepr, pyRound } from './python/format';
 export { parsePyFloat, parsePyInt } from './python/literals';

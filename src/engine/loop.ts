@@ -60,6 +60,8 @@ export class EventLoop {
   currentTask: TaskLike | null = null;
   /** Tasks not yet done, in creation order (`asyncio.all_tasks`). */
   readonly liveTasks = new Set<TaskLike>();
+  /** Tasks that ended by raising, in the order they did. */
+  readonly failedTasks: TaskLike[] = [];
   private readonly ready = new Deque<Handle>();
   private readonly timers = new TimerHeap<TimerHandle>();
   private now = 0;

@@ -7,6 +7,8 @@ export interface ItemStore<T> {
   take(): T;
   /** The items in the order `get()` would return them. */
   items(): T[];
+  /** Where a stored item stands in get() order (0 = next out). */
+  positionOf(item: T): number;
 }
 
 /** `asyncio.Queue`: a deque, first in first out. */
@@ -24,6 +26,9 @@ export class FifoStore<T> implements ItemStore<T> {
   items(): T[] {
     return this.deque.toArray();
   }
+  positionOf(): number {
+    return this.deque.length - 1;
+  }
 }
 
 /** `asyncio.LifoQueue`: a list used as a stack. */
@@ -40,6 +45,9 @@ export class LifoStore<T> implements ItemStore<T> {
   }
   items(): T[] {
     return this.stack.toReversed();
+  }
+  positionOf(): number {
+    return 0;
   }
 }
 
@@ -69,6 +77,12 @@ export class PriorityStore<T> implements ItemStore<T> {
   }
   items(): T[] {
     return this.heap.toSorted(this.compare);
+  }
+  /** Items that compare lower come out first (O(n): only the recording lab asks). */
+  positionOf(item: T): number {
+    let before = 0;
+    for (const other of this.heap) if (other !== item && this.compare(other, item) < 0) before++;
+    return before;
   }
 
   /** heapq._siftdown: move the item at `pos` up towards `start`. */

@@ -95,7 +95,8 @@ export class Queue<T> {
     this.unfinished++;
     this.finished.clear();
     const loop = getRunningLoop();
-    this.log(loop)?.put(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize(), this.unfinished);
+    const log = this.log(loop);
+    log?.put(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.store.positionOf(item), this.unfinished);
     this.wakeupNext(this.getters, 'getter', site);
   }
 

@@ -1,3 +1,4 @@
+import { CancelledError } from './errors';
 import type { EventLog } from './event-log';
 import { type Coro, Future } from './future';
 import { gatherSettled } from './gather';
@@ -32,9 +33,17 @@ export interface RunOptions {
   readonly maxIterations?: number;
 }
 
+/** A task that raised and whose exception nobody retrieved ("Task exception was never retrieved"). */
+export interface UnretrievedFailure {
+  readonly name: string;
+  readonly label: string;
+  readonly error: unknown;
+}
+
 export interface RunResult {
   readonly status: RunStatus;
   readonly loop: EventLoop;
+  readonly unretrieved: readonly UnretrievedFailure[];
 }
 
 class Deadlock {
@@ -56,14 +65,20 @@ export function runMain(main: Coro<unknown>, options: RunOptions = {}): RunResul
   let status: RunStatus;
   try {
     runUntilComplete(loop, mainTask, maxIterations);
-    status = mainTask.cancelled() || mainTask.exception() === undefined ? { kind: 'returned' } : { kind: 'raised', error: mainTask.exception() };
+    // asyncio.run re-raises what main raised; a cancelled main raises CancelledError.
+    if (mainTask.cancelled()) status = { kind: 'raised', error: new CancelledError() };
+    else if (mainTask.exception() === undefined) status = { kind: 'returned' };
+    else status = { kind: 'raised', error: mainTask.exception() };
   } catch (stop) {
     if (stop instanceof Deadlock) status = { kind: 'deadlock', pending: stop.pending, iteration: loop.iteration, t: loop.time() };
-    else if (stop instanceof LimitReached) return { status: { kind: 'limit', iterations: loop.iteration, t: loop.time() }, loop };
+    else if (stop instanceof LimitReached) return { status: { kind: 'limit', iterations: loop.iteration, t: loop.time() }, loop, unretrieved: [] };
     else throw stop;
   }
   cancelAllTasks(loop, maxIterations);
-  return { status, loop };
+  const unretrieved = (loop.failedTasks as Task<unknown>[])
+    .filter((task) => task !== mainTask && task.logTraceback)
+    .map((task) => ({ name: task.name, label: task.label, error: task.exception() }));
+  return { status, loop, unretrieved };
 }
 
 function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIterations: number): void {

@@ -49,6 +49,7 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
 
   /** `Task.cancel()`: cancel what it awaits, or make its next step raise CancelledError. */
   override cancel(message?: string, site = 0): boolean {
+    this.logTraceback = false;
     if (this.done()) return false;
     this.loop.log?.taskCancel(this.loop.time(), this.loop.currentTaskId(), site, this.id);
     if (this.waitingOn !== null && this.waitingOn.cancel(message)) return true;
@@ -110,6 +111,7 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
 
   private finish(outcome: 'returned' | 'cancelled' | 'raised', message: string, settle: () => void): void {
     this.loop.liveTasks.delete(this);
+    if (outcome === 'raised') this.loop.failedTasks.push(this);
     this.loop.log?.taskDone(this.loop.time(), this.id, 0, outcome, message);
     settle();
   }

@@ -1,12 +1,19 @@
-import { type LabEvent, SENTINEL, exhaustive } from '../engine/index';
+import { type JobId, type LabEvent, SENTINEL, exhaustive } from '../engine/index';
 import { narrate } from './messages';
 import { type QueueView, type TaskStatus, type TaskView, type ViewState, roleOf, statusOfOutcome } from './view-state';
-
-const dropWaiter = (list: readonly number[], id: number): readonly number[] => list.filter((waiting) => waiting !== id);
 
 /** What the fold needs to know about the run besides its events. */
 export interface FoldContext {
   readonly maxsize: number;
+}
+
+const without = (list: readonly number[], id: number): readonly number[] => list.filter((item) => item !== id);
+const isJob = (job: JobId | null | undefined): job is JobId => job !== null && job !== undefined && job !== SENTINEL && job > 0;
+
+/** Items leave a queue in get() order: the view keeps that order, so get/drop take the named job out. */
+function takeOut(items: readonly JobId[], job: JobId): readonly JobId[] {
+  const at = items.indexOf(job);
+  return at < 0 ? items : [...items.slice(0, at), ...items.slice(at + 1)];
 }
 
 /**
@@ -14,10 +21,7 @@ export interface FoldContext {
  * by folding the log from a checkpoint (step back = seek to cursor - 1).
  */
 export function applyEvent(view: ViewState, event: LabEvent, context: FoldContext): ViewState {
-  let tasks = view.tasks;
-  let queue = view.queue;
-  let printed = view.printed;
-  let done = view.done;
+  let { tasks, queue, printed, done, failed, deadLetters, dropped, deadlocked } = view;
   const t = event.t;
   const setTask = (id: number, change: Partial<TaskView>): void => {
     const current = tasks[id];
@@ -27,20 +31,29 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
     tasks = copy;
   };
   const become = (id: number, status: TaskStatus, change: Partial<TaskView> = {}): void => setTask(id, { status, since: t, until: null, ...change });
+  const jobOf = (id: number): JobId | null => tasks[id]?.job ?? null;
 
   switch (event.kind) {
     case 'task.create': {
-      const created: TaskView = { id: event.created, label: event.name, role: roleOf(event.name), status: 'starting', job: null, since: t, until: null };
+      const created: TaskView = { id: event.created, label: event.name, role: roleOf(event.name), status: 'starting', job: null, since: t, until: null, error: null, stuck: null };
       const copy = tasks.slice();
       copy[event.created] = created;
       tasks = copy;
+      if (event.task >= 0) become(event.task, 'running');
       break;
     }
     case 'task.done':
-      become(event.task, statusOfOutcome(event.outcome), { job: null });
+      become(event.task, statusOfOutcome(event.outcome), { job: null, error: event.outcome === 'raised' ? event.message : null });
+      queue = { ...queue, getters: without(queue.getters, event.task), putters: without(queue.putters, event.task), joiners: without(queue.joiners, event.task) };
+      break;
+    case 'task.cancel':
+      break;
+    case 'task.stuck':
+      setTask(event.task, { stuck: event.awaiting });
+      deadlocked = true;
       break;
     case 'queue.put':
-      queue = { ...queue, items: [...queue.items, event.job], unfinished: event.unfinished };
+      queue = { ...queue, items: [...queue.items.slice(0, event.position), event.job, ...queue.items.slice(event.position)], unfinished: event.unfinished };
       become(event.task, 'running', { job: null });
       break;
     case 'queue.put_wait':
@@ -48,7 +61,7 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       become(event.task, 'blocked-put', { job: event.job });
       break;
     case 'queue.get':
-      queue = { ...queue, items: queue.items.slice(1) };
+      queue = { ...queue, items: takeOut(queue.items, event.job) };
       become(event.task, event.job === SENTINEL ? 'stopping' : 'running', { job: event.job });
       break;
     case 'queue.get_wait':
@@ -56,26 +69,54 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       become(event.task, 'waiting-get', { job: null });
       break;
     case 'queue.wake':
-      queue = event.waiter === 'getter' ? { ...queue, getters: dropWaiter(queue.getters, event.target) } : { ...queue, putters: dropWaiter(queue.putters, event.target) };
-      become(event.target, 'woken', { job: tasks[event.target]?.job ?? null });
+      queue = event.waiter === 'getter' ? { ...queue, getters: without(queue.getters, event.target) } : { ...queue, putters: without(queue.putters, event.target) };
+      become(event.target, 'woken', { job: jobOf(event.target) });
       break;
     case 'queue.task_done': {
       queue = { ...queue, unfinished: event.unfinished };
-      const job = tasks[event.task]?.job;
-      if (job !== undefined && job !== null && job !== SENTINEL) done = [...done, job];
+      const job = jobOf(event.task);
+      if (isJob(job) && !deadLetters.includes(job) && !failed.includes(job)) done = [...done, job];
       setTask(event.task, { job: null });
       break;
     }
+    case 'queue.join_wait':
+      queue = { ...queue, joiners: [...queue.joiners, event.task] };
+      become(event.task, 'waiting-join');
+      break;
+    case 'queue.join_release':
+      queue = { ...queue, joiners: without(queue.joiners, event.target) };
+      become(event.target, 'woken');
+      break;
+    case 'queue.shutdown':
+      queue = { ...queue, shutDown: true };
+      break;
+    case 'queue.drop':
+      queue = { ...queue, items: takeOut(queue.items, event.job), unfinished: event.unfinished };
+      if (isJob(event.job)) dropped = [...dropped, event.job];
+      break;
+    case 'queue.refused':
+      become(event.task, 'stopping', { job: null });
+      break;
     case 'sleep':
-      become(event.task, 'sleeping', { until: t + event.delay, job: tasks[event.task]?.job ?? null });
+      // A new attempt at a job that failed before clears the mark; it is failed again only if this one fails.
+      if (isJob(event.job) && failed.includes(event.job)) failed = without(failed, event.job);
+      become(event.task, 'sleeping', { until: t + event.delay, job: jobOf(event.task) });
       break;
     case 'print':
       printed += 1;
+      break;
+    case 'job.failed':
+      if (!failed.includes(event.job)) failed = [...failed, event.job];
+      become(event.task, 'running', { job: event.job });
+      break;
+    case 'job.dead_letter':
+      deadLetters = [...deadLetters, event.job];
       break;
     default:
       exhaustive(event);
   }
   const queueView: QueueView = queue;
+  const target = event.kind === 'queue.wake' || event.kind === 'queue.join_release' || event.kind === 'task.cancel' ? tasks[event.target] : event.kind === 'task.create' ? tasks[event.created] : undefined;
   return {
     cursor: view.cursor + 1,
     t,
@@ -83,7 +124,11 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
     queue: queueView,
     printed,
     done,
+    failed,
+    deadLetters,
+    dropped,
+    deadlocked,
     site: event.site,
-    narration: narrate(event, tasks[event.task], event.kind === 'queue.wake' ? tasks[event.target] : event.kind === 'task.create' ? tasks[event.created] : undefined, queueView, context.maxsize),
+    narration: narrate(event, tasks[event.task], target, queueView, context.maxsize),
   };
 }

@@ -13,18 +13,27 @@ function capacity(queue: QueueView, maxsize: number): string {
   return maxsize > 0 ? `${queue.items.length}/${maxsize}` : `${queue.items.length}, unbounded`;
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 export function narrate(event: LabEvent, actor: TaskView | undefined, target: TaskView | undefined, queue: QueueView, maxsize: number): string {
-  const who = actor?.label ?? 'The event loop';
+  const who = actor?.label ?? 'asyncio.run()';
+  const whom = target?.label ?? 'a task';
   switch (event.kind) {
     case 'task.create':
-      return `asyncio.gather() wraps ${target?.label ?? 'a coroutine'} in a task; its first step runs on the next loop iteration.`;
+      return `${who} wraps ${whom} in a task; its first step runs on the next loop iteration.`;
     case 'task.done':
       if (event.outcome === 'returned') return `${who} returned: its task is done.`;
-      if (event.outcome === 'cancelled') return `${who} was cancelled.`;
-      return `${who} raised an exception and its task ended.`;
+      if (event.outcome === 'cancelled') return `${who} was cancelled: CancelledError ended its task.`;
+      return `${who} crashed: ${event.message} escaped it, and its task ended with that exception.`;
+    case 'task.cancel':
+      return `${who} calls ${whom}.cancel(): CancelledError will be raised where it waits, on the next loop iteration.`;
+    case 'task.stuck':
+      return `Deadlock: nothing is ready and no timer is pending, so CPython would wait forever. ${who} waits in ${event.awaiting}.`;
     case 'queue.put':
       if (event.job === SENTINEL) return `${who} puts None into the queue (${capacity(queue, maxsize)}): a sentinel that tells one worker to stop.`;
-      return `${who} puts ${jobLabel(event.job)} into the queue (${capacity(queue, maxsize)}); ${queue.unfinished} unfinished.`;
+      return `${who} puts ${jobLabel(event.job)} into the queue (${capacity(queue, maxsize)}); ${plural(event.unfinished, 'unfinished task', 'unfinished tasks')}.`;
     case 'queue.put_wait':
       return `The queue is full (${capacity(queue, maxsize)}), so \`await queue.put(${event.job === SENTINEL ? 'None' : 'job'})\` makes ${who} wait for a free slot.`;
     case 'queue.get':
@@ -33,15 +42,31 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
       return `The queue is empty, so ${who} waits in \`await queue.get()\`.`;
     case 'queue.wake':
       return event.waiter === 'getter'
-        ? `An item arrived: ${target?.label ?? 'the oldest waiting getter'} is woken and resumes on the next loop iteration.`
-        : `A slot opened: ${target?.label ?? 'the oldest waiting putter'} is woken and retries its put on the next loop iteration.`;
+        ? `An item arrived: ${whom}, the longest waiting getter, is woken and resumes on the next loop iteration.`
+        : `A slot opened: ${whom}, the longest waiting putter, is woken and retries its put on the next loop iteration.`;
     case 'queue.task_done':
-      return `${who} calls queue.task_done(): ${event.unfinished} unfinished ${event.unfinished === 1 ? 'task' : 'tasks'} left${event.unfinished === 0 ? ', so queue.join() would return' : ''}.`;
+      return `${who} calls queue.task_done(): ${plural(event.unfinished, 'unfinished task', 'unfinished tasks')} left${event.unfinished === 0 ? ', so queue.join() can return' : ''}.`;
+    case 'queue.join_wait':
+      return `${who} waits in \`await queue.join()\` until task_done() has been called for all ${event.unfinished} unfinished jobs.`;
+    case 'queue.join_release':
+      return `Every job is done, so ${whom} is released from queue.join() on the next loop iteration.`;
+    case 'queue.shutdown':
+      return event.immediate
+        ? `${who} calls queue.shutdown(immediate=True): ${plural(event.dropped, 'queued job is', 'queued jobs are')} dropped, and every waiting get() and put() will raise QueueShutDown.`
+        : `${who} calls queue.shutdown(): no more puts; get() hands out what is queued, then raises QueueShutDown.`;
+    case 'queue.drop':
+      return `shutdown(immediate=True) drops ${jobLabel(event.job)} and counts it as done (${plural(event.unfinished, 'unfinished task', 'unfinished tasks')}).`;
+    case 'queue.refused':
+      return `The queue is shut down${event.waiter === 'getter' ? ' and empty' : ''}, so ${who}'s ${event.waiter === 'getter' ? 'get()' : 'put()'} raises QueueShutDown.`;
     case 'sleep':
       if (actor?.role === 'worker' && event.job > 0) return `${who} works on ${jobLabel(event.job)}: \`await asyncio.sleep(${floatRepr(event.delay)})\`.`;
       return `${who} sleeps ${floatRepr(event.delay)} s before the next job; other tasks run meanwhile.`;
     case 'print':
       return `${who} prints: ${event.text}`;
+    case 'job.failed':
+      return `${jobLabel(event.job)} raises RuntimeError on attempt ${event.attempt}: ${event.message}.`;
+    case 'job.dead_letter':
+      return `${who} gives up on ${jobLabel(event.job)} and puts it in the dead-letter queue.`;
     default:
       return exhaustive(event);
   }

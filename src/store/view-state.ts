@@ -14,8 +14,12 @@ export type TaskStatus =
   | 'woken'
   /** In `await asyncio.sleep()`: a worker's job, or the producer's pause. */
   | 'sleeping'
-  /** Got the `None` sentinel and is shutting down. */
+  /** Got the `None` sentinel, or QueueShutDown, and is shutting down. */
   | 'stopping'
+  /** In `await queue.join()`, until every job's task_done() has been called. */
+  | 'waiting-join'
+  /** Waiting for other tasks (gather, or another task it awaits). */
+  | 'waiting'
   | 'done'
   | 'cancelled'
   | 'crashed';
@@ -33,6 +37,10 @@ export interface TaskView {
   readonly since: number;
   /** When a sleep ends. */
   readonly until: number | null;
+  /** Its exception, `RuntimeError: ...`, when it crashed. */
+  readonly error: string | null;
+  /** At a deadlock: what it waits on forever. */
+  readonly stuck: string | null;
 }
 
 export interface QueueView {
@@ -44,6 +52,10 @@ export interface QueueView {
   readonly getters: readonly number[];
   /** Tasks blocked in put(), oldest first. */
   readonly putters: readonly number[];
+  /** Tasks waiting in join(). */
+  readonly joiners: readonly number[];
+  /** `queue.shutdown()` has been called. */
+  readonly shutDown: boolean;
 }
 
 /** The picture after the first `cursor` events of a run. */
@@ -54,8 +66,16 @@ export interface ViewState {
   readonly queue: QueueView;
   /** How many of the run's printed lines have been printed. */
   readonly printed: number;
-  /** Jobs whose task_done() has been called, in that order. */
+  /** Jobs processed (task_done() called after the work), in that order. */
   readonly done: readonly JobId[];
+  /** Jobs that failed (their last attempt), in that order. */
+  readonly failed: readonly JobId[];
+  /** Jobs moved to the dead-letter queue. */
+  readonly deadLetters: readonly JobId[];
+  /** Jobs dropped by shutdown(immediate=True). */
+  readonly dropped: readonly JobId[];
+  /** The program can go no further: a deadlock was found. */
+  readonly deadlocked: boolean;
   /** The site (exported Python line) of the last event, 0 before any. */
   readonly site: number;
   /** One plain sentence about the last event. */
@@ -66,9 +86,13 @@ export const INITIAL_VIEW: ViewState = {
   cursor: 0,
   t: 0,
   tasks: [],
-  queue: { items: [], unfinished: 0, getters: [], putters: [] },
+  queue: { items: [], unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false },
   printed: 0,
   done: [],
+  failed: [],
+  deadLetters: [],
+  dropped: [],
+  deadlocked: false,
   site: 0,
   narration: 'asyncio.run(main()) is about to start the event loop.',
 };

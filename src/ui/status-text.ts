@@ -18,12 +18,16 @@ export function statusText(task: TaskView, playTime: number): string {
       if (task.role === 'worker' && task.job !== null) return `processing ${jobLabel(task.job)}`;
       return `sleeping until t = ${(task.until ?? task.since).toFixed(1)} s`;
     case 'stopping':
-      return 'got None: shutting down';
+      return task.job === null ? 'stopping' : 'got None: shutting down';
+    case 'waiting-join':
+      return `waiting in queue.join() for ${waited} s`;
+    case 'waiting':
+      return 'waiting for other tasks';
     case 'done':
       return 'done';
     case 'cancelled':
       return 'cancelled';
     case 'crashed':
-      return 'crashed with an exception';
+      return `crashed: ${task.error ?? 'an exception'}`;
   }
 }

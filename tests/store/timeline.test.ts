@@ -18,7 +18,7 @@ describe('folding the classic run', () => {
     const { views, run } = foldAll();
     const end = views[views.length - 1]!;
     expect(end.done.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(end.queue).toEqual({ items: [], unfinished: 0, getters: [], putters: [] });
+    expect(end.queue).toEqual({ items: [], unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false });
     expect(end.printed).toBe(run.lines.length);
     expect(end.tasks.map((t) => [t.label, t.status])).toEqual([
       ['main', 'done'],
@@ -34,9 +34,8 @@ describe('folding the classic run', () => {
       const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, workers: 2, jobs: 40 });
       for (const event of run.log!) {
         const view = views[event.seq + 1]!;
-        if (event.kind === 'queue.put' || event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') {
-          expect(view.queue.items.length).toBe(event.qsize);
-        }
+        if (event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') expect(view.queue.items.length).toBe(event.qsize);
+        if (event.kind === 'queue.put') expect(view.queue.items[event.position]).toBe(event.job);
         if (event.kind === 'queue.put' || event.kind === 'queue.task_done') expect(view.queue.unfinished).toBe(event.unfinished);
         if (maxsize > 0) expect(view.queue.items.length).toBeLessThanOrEqual(maxsize);
         expect(view.t).toBeGreaterThanOrEqual(views[event.seq]!.t);

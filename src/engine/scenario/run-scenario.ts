@@ -1,5 +1,5 @@
 import { EventLog } from '../event-log';
-import { type RunStatus, runMain } from '../runner';
+import { type RunStatus, type UnretrievedFailure, runMain } from '../runner';
 import { labelled } from '../task';
 import { Output } from './output';
 import { type Plan, makePlan } from './plan';
@@ -12,6 +12,8 @@ export interface ScenarioRun {
   /** Every line the program printed, in order. */
   readonly lines: readonly string[];
   readonly status: RunStatus;
+  /** Tasks that raised with nobody retrieving the exception (CPython logs them to stderr). */
+  readonly unretrieved: readonly UnretrievedFailure[];
   /** The events, when recorded. */
   readonly log: EventLog | null;
   /** Virtual time when the run ended. */
@@ -37,6 +39,6 @@ export function runScenario(settings: ScenarioSettings, options: RunScenarioOpti
   const out = new Output(settings.timePrefix);
   const log = options.record === false ? null : new EventLog();
   const main = labelled(scenarioMain({ settings, plan, out, attempts: new Map() }), 'main');
-  const { status, loop } = runMain(main, { log, maxIterations: options.maxIterations });
-  return { settings, plan, lines: out.lines, status, log, endTime: loop.time(), iterations: loop.iteration };
+  const { status, loop, unretrieved } = runMain(main, { log, maxIterations: options.maxIterations });
+  return { settings, plan, lines: out.lines, status, unretrieved, log, endTime: loop.time(), iterations: loop.iteration };
 }
