@@ -10,6 +10,7 @@ const malformed = join(scratch, 'malformed.json');
 writeFileSync(malformed, '{"jobs": 3, "durations": [1.0, 2.0]');
 const short = join(scratch, 'short.json');
 writeFileSync(short, '{"jobs": 3, "durations": [1.0, 2.0], "intervals": [0.1, 0.2]}');
+writeFileSync(join(scratch, 'noprio.json'), '{"jobs": 2, "durations": [1.0, 2.0], "intervals": [0.1]}');
 
 describe('bad input to the CLI', () => {
   it.each([
@@ -28,6 +29,16 @@ describe('bad input to the CLI', () => {
     [['run', '--jobs'], "argument missing"],
     [['run', '--frobnicate'], "Unknown option '--frobnicate'"],
     [['walk'], "unknown command 'walk'"],
+    [['run', '--queue', 'stack'], "--queue: invalid choice: 'stack' (choose from fifo, priority, lifo)"],
+    [['run', '--shutdown', 'never'], "--shutdown: invalid choice: 'never'"],
+    [['run', '--on-error', 'ignore'], "--on-error: invalid choice: 'ignore' (choose from crash, log, retry)"],
+    [['run', '--fail', 'x,y'], "--fail: 'x,y' is not a list of job numbers"],
+    [['run', '--fail', '21'], '--fail names job 21, but the jobs are numbered 1 to 20'],
+    [['run', '--flaky', '0'], '--flaky names job 0, but the jobs are numbered 1 to 20'],
+    [['run', '--fail', '3', '--flaky', '3'], 'job 3 is in both --fail and --flaky'],
+    [['run', '--retries', '3'], '--retries applies only with --on-error retry'],
+    [['run', '--on-error', 'retry', '--retries', '-1'], '--retries must be a whole number from 0 to 20'],
+    [['run', '--queue', 'priority', '--plan', short.replace('short', 'noprio')], 'the plan file has none'],
     [[], 'missing command'],
   ])('%j is refused with one clear line and exit 2', (args, reason) => {
     const result = cli(args);
@@ -48,8 +59,9 @@ describe('bad input to the CLI', () => {
     expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const help = await runProcess('npm', ['run', '--silent', 'cli', '--', 'run', '--help']);
     expect(help.code).toBe(0);
-    for (const option of ['--jobs', '--workers', '--maxsize', '--seed', '--min-duration', '--max-duration', '--min-interval', '--max-interval', '--plan', '--plan-out']) {
-      expect(help.stdout).toMatch(new RegExp(`${option} .*\\(default|${option} FILE`));
+    const options = ['--jobs', '--workers', '--maxsize', '--seed', '--min-duration', '--max-duration', '--min-interval', '--max-interval'];
+    for (const option of [...options, '--queue', '--shutdown', '--fail', '--flaky', '--on-error', '--retries', '--time-prefix']) {
+      expect(help.stdout).toMatch(new RegExp(`${option}[^\\n]*(\\n\\s+)?[^\\n]*\\(default [^)]+\\)`));
     }
   });
 });

@@ -48,6 +48,28 @@ describe('makePlan', () => {
   });
 });
 
+describe('priorities', () => {
+  it('are drawn after durations and intervals as rng.randint(1, 3), as Python draws them', async () => {
+    const seeds = fc.sample(fc.bigInt({ min: 0n, max: 2n ** 64n }), 100);
+    const expected = await pythonJson<number[][]>(
+      `
+import json, random, sys
+out = []
+for seed in json.load(sys.stdin):
+    rng = random.Random(int(seed))
+    durations = {f"process_item_{i}": round(rng.uniform(0.5, 2.0), 1) for i in range(1, 31)}
+    intervals = [round(rng.uniform(0.1, 0.5), 1) for _ in range(29)]
+    priorities = {f"process_item_{i}": rng.randint(1, 3) for i in range(1, 31)}
+    out.append(list(priorities.values()))
+print(json.dumps(out))
+`,
+      seeds.map(String),
+    );
+    const ranges = { minDuration: 0.5, maxDuration: 2.0, minInterval: 0.1, maxInterval: 0.5 };
+    expect(seeds.map((seed) => makePlan(30, seed, ranges, true).priorities)).toEqual(expected);
+  });
+});
+
 describe('parsePlan', () => {
   it('reads what planToJson writes', () => {
     const plan = makePlan(5, 9n, { minDuration: 0.5, maxDuration: 2.0, minInterval: 0.1, maxInterval: 0.5 });
@@ -62,6 +84,7 @@ describe('parsePlan', () => {
     ['{"durations": [1.0, -2.0], "intervals": [0.1]}', 'must be >= 0'],
     ['{"durations": ["x"], "intervals": []}', '"durations" must be a list of numbers'],
     ['{"jobs": 1.5, "durations": [1.0], "intervals": []}', '"jobs" must be a whole number'],
+    ['{"durations": [1.0], "intervals": [], "priorities": [7]}', '"priorities" must list one whole number from 1 to 3 per job'],
   ])('refuses %s with a reason', (text, reason) => {
     const result = parsePlan(text, 'p.json');
     expect('error' in result && result.error).toContain(reason);
