@@ -88,7 +88,9 @@ function describeEnding(run: ScenarioRun): { code: number; message: string } {
       return { code: 1, message: `Traceback (most recent call last):\n${frame}${describeError(status.error)}\n` };
     }
     case 'deadlock': {
+      // Sorted by name as strings (Task-10 before Task-2), as the oracle lists them.
       const tasks = status.pending
+        .toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
         .map((p) => `  ${p.name} ${coroutineOf(p.label)}() at program.py:${lineOf.get(p.site as never) ?? '?'}: ${p.label} waits in ${p.awaiting}`)
         .join('\n');
       return {

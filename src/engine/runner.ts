@@ -75,8 +75,10 @@ export function runMain(main: Coro<unknown>, options: RunOptions = {}): RunResul
     else throw stop;
   }
   cancelAllTasks(loop, maxIterations);
+  // CPython logs them as the tasks are freed; with the lab's programs that is in creation order.
   const unretrieved = (loop.failedTasks as Task<unknown>[])
     .filter((task) => task !== mainTask && task.logTraceback)
+    .toSorted((a, b) => a.id - b.id)
     .map((task) => ({ name: task.name, label: task.label, error: task.exception() }));
   return { status, loop, unretrieved };
 }
@@ -96,7 +98,12 @@ function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIteration
   }
 }
 
-/** `runners._cancel_all_tasks`: cancel what is left and let it unwind. */
+/**
+ * `runners._cancel_all_tasks`: cancel what is left and let it unwind. CPython
+ * takes the tasks from a set (`asyncio.all_tasks()`), so its order follows
+ * memory addresses; the engine uses creation order. The lab's programs print
+ * nothing while being cancelled, so the output does not depend on it.
+ */
 function cancelAllTasks(loop: EventLoop, maxIterations: number): void {
   const left = [...loop.liveTasks] as Task<unknown>[];
   if (left.length === 0) return;

@@ -7,7 +7,7 @@ import { differenceFromCPython } from '../support/fidelity';
 const variantArb = fc
   .record({
     jobs: fc.integer({ min: 0, max: 24 }),
-    workers: fc.integer({ min: 1, max: 6 }),
+    workers: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 8, max: 11 })),
     maxsize: fc.integer({ min: -1, max: 6 }),
     seed: fc.integer({ min: 0, max: 10_000 }),
     queue: fc.constantFrom(...QUEUE_KINDS),
@@ -22,8 +22,8 @@ const variantArb = fc
     const fail = [...new Set(v.picks.filter(([job, kind]) => kind === 'fail' && job <= v.jobs).map(([job]) => job))];
     const flaky = [...new Set(v.picks.filter(([job, kind]) => kind === 'flaky' && job <= v.jobs && !fail.includes(job)).map(([job]) => job))];
     return [
-      ...['--jobs', String(v.jobs), '--workers', String(v.workers), `--maxsize=${v.maxsize}`, '--seed', String(v.seed)],
-      ...['--queue', v.queue, '--shutdown', v.shutdown, '--on-error', v.onError],
+      '--jobs', String(v.jobs), '--workers', String(v.workers), `--maxsize=${v.maxsize}`, '--seed', String(v.seed),
+      '--queue', v.queue, '--shutdown', v.shutdown, '--on-error', v.onError,
       ...(v.onError === 'retry' ? ['--retries', String(v.retries)] : []),
       ...(fail.length > 0 ? ['--fail', fail.join(',')] : []),
       ...(flaky.length > 0 ? ['--flaky', flaky.join(',')] : []),

@@ -25,6 +25,14 @@ function deadlockHeadline(stderr: string): string | undefined {
 
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
+/** The tasks named in "Task exception was never retrieved" reports, with their exceptions, in order. */
+function neverRetrieved(stderr: string): string[] {
+  return stderr.split('\n').flatMap((line) => {
+    const match = /^future: <Task finished name='(Task-\d+)' .*exception=(.*)>$/.exec(line);
+    return match === null ? [] : [`${match[1]} ${match[2]}`];
+  });
+}
+
 /**
  * Run `cli run ARGS` on the engine and `cli export ARGS` under CPython's
  * virtual clock; say what differs (null when nothing does): stdout byte for
@@ -46,6 +54,8 @@ export async function differenceFromCPython(args: readonly string[]): Promise<st
     const theirs = JSON.stringify(pendingTasks(python.stderr, ORACLE_TASK));
     if (mine !== theirs) problems.push(`pending tasks:\n${mine}\n${theirs}`);
   }
+  const unretrieved = [neverRetrieved(ours.stderr), neverRetrieved(python.stderr)].map((list) => list.join('; '));
+  if (unretrieved[0] !== unretrieved[1]) problems.push(`never-retrieved task exceptions: ${unretrieved[0]}, CPython ${unretrieved[1]}`);
   if (python.code !== 0 && !ORACLE_TASK.test(lastLine(python.stderr)) && lastLine(ours.stderr) !== lastLine(python.stderr)) {
     problems.push(`last stderr line: ${JSON.stringify(lastLine(ours.stderr))}, CPython ${JSON.stringify(lastLine(python.stderr))}`);
   }

@@ -145,14 +145,16 @@ function worker(py: PythonSource, shape: Shape): void {
   const { settings, say, priority, failing, deadLetters } = shape;
   const get = `${priority ? '_, _, job' : 'job'} = await queue.get()  # waits while the queue is empty`;
   py.gap().line(`async def worker(worker_id: int, queue: asyncio.Queue${deadLetters ? ', dead_letters: asyncio.Queue' : ''}) -> None:`).line('    while True:');
-  if (settings.shutdown === 'cancel' || settings.shutdown.startsWith('shutdown')) {
-    const [caught, message, ending] =
-      settings.shutdown === 'cancel' ? ['asyncio.CancelledError', 'Cancelled while waiting for a job', 'raise'] : ['asyncio.QueueShutDown', 'The queue is shut down: stopping', 'break'];
+  if (settings.shutdown === 'shutdown' || settings.shutdown === 'shutdown-immediate') {
     py.line('        try:')
       .line(`            ${get}`, SITE.workerGet)
-      .line(`        except ${caught}:`)
-      .line(`            ${say}(f"[Worker-{worker_id}] ${message}")`, settings.shutdown === 'cancel' ? SITE.workerCancelled : SITE.workerShutDown)
-      .line(`            ${ending}`);
+      .line('        except asyncio.QueueShutDown:')
+      .line(`            ${say}(f"[Worker-{worker_id}] The queue is shut down: stopping")`, SITE.workerShutDown)
+      .line('            break');
+  } else if (settings.shutdown === 'cancel') {
+    // No except CancelledError with a print here: when a run deadlocks, asyncio.run cancels the
+    // leftover tasks in set order (by memory address), so what they printed would be arbitrary.
+    py.line(`        ${get}  # main() cancels us here once every job is done`, SITE.workerGet);
   } else {
     py.line(`        ${get}`, SITE.workerGet)
       .line('        if job is None:')

@@ -1,4 +1,4 @@
-import { CancelledError, PyException, QueueShutDown } from '../errors';
+import { PyException, QueueShutDown } from '../errors';
 import type { Coro } from '../future';
 import { getRunningLoop } from '../loop';
 import { formatFixed } from '../python/format';
@@ -16,14 +16,6 @@ function pyStr(error: PyException): string {
 
 /** `job = await queue.get()`, inside the try/except the shutdown strategy needs. */
 function* getJob(name: string, queue: Queue<Item>, { settings, out }: ProgramContext): Coro<Item | 'stop'> {
-  if (settings.shutdown === 'cancel') {
-    try {
-      return yield* queue.get(SITE.workerGet);
-    } catch (error) {
-      if (error instanceof CancelledError) out.print(SITE.workerCancelled, `[${name}] Cancelled while waiting for a job`);
-      throw error;
-    }
-  }
   if (settings.shutdown === 'shutdown' || settings.shutdown === 'shutdown-immediate') {
     try {
       return yield* queue.get(SITE.workerGet);
@@ -46,7 +38,7 @@ export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number
     if (item === 'stop') return;
     const job = unwrap(item);
     if (job === null) {
-      // `if job is None:` (only sentinels are None)
+      // `if job is None:` (sentinel and none strategies; the others never put None)
       out.print(SITE.workerSentinel, `[${name}] Shutting down`);
       queue.taskDone(SITE.workerSentinelDone);
       return;

@@ -25,7 +25,6 @@ export const SITE = {
   producerShutdownReport: 16,
   // worker()
   workerGet: 20,
-  workerCancelled: 21,
   workerShutDown: 22,
   workerSentinel: 23,
   workerSentinelDone: 24,
