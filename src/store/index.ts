@@ -1,6 +1,17 @@
 /** The store's one public door, for the UI. */
 export { type LabActions, type LabState, type LabStore, SPEEDS, createLabStore } from './lab-store';
-export { LAB_SETTING_NAMES, type LabSettingName, SETTING_RULES, checkSetting, settingValue } from './settings-rules';
+export {
+  type ChoiceRule,
+  type JobsRule,
+  LAB_SETTING_NAMES,
+  type LabSettingName,
+  type NumberRule,
+  SETTING_RULES,
+  type SettingRule,
+  applySetting,
+  settingValue,
+} from './settings-rules';
+export { type UrlState, formatUrlState, parseUrlState } from './url-state';
 export { jobLabel } from './messages';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
-export { SITE, SENTINEL, type JobId } from '../engine/index';
+export { SITE, SENTINEL, type JobId, type ScenarioSettings } from '../engine/index';

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS, type ExportedProgram, exportScenario, runScenario } from '../engine/index';
-import { type LabSettingName, checkSetting, withSetting } from './settings-rules';
+import { type LabSettingName, applySetting } from './settings-rules';
 import { Timeline } from './timeline';
 import type { ViewState } from './view-state';
 
@@ -53,8 +53,11 @@ function compute(settings: ScenarioSettings): Computed {
 }
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
-export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = []) {
+export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = [], at: number | null = null) {
   const first = compute(initial);
+  const startAt = Math.min(at ?? 0, first.timeline.length);
+  const startView = first.timeline.viewAt(startAt);
+  const startNotices = at !== null && at > first.timeline.length ? [...notices, `Link parameter at: the run has ${first.timeline.length} events; showing the last one.`] : notices;
   return createStore<LabState & LabActions>()((set, get) => {
     /** Move to `cursor`; the clock shows the time of the last event applied. */
     const moveTo = (cursor: number, playing = get().playing): void => {
@@ -64,24 +67,23 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
     };
     return {
       settings: initial,
-      notices,
+      notices: startNotices,
       ...first,
-      view: first.timeline.viewAt(0),
-      playTime: 0,
+      view: startView,
+      playTime: startView.t,
       playing: false,
       speed: 1,
 
       setSetting(name, requested) {
-        const checked = checkSetting(name, requested);
         const state = get();
-        const settings = withSetting(state.settings, name, checked.value);
+        const { settings, notice } = applySetting(state.settings, name, requested);
         const next = compute(settings);
         // Same virtual time in the new run, so the picture changes in place.
         const cursor = next.timeline.cursorAtTime(state.playTime);
         set({
           settings,
           ...next,
-          notices: checked.notice === null ? state.notices : [...state.notices, checked.notice],
+          notices: notice === null ? state.notices : [...state.notices, notice],
           view: next.timeline.viewAt(cursor),
           playing: state.playing && cursor < next.timeline.length,
         });

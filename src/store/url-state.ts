@@ -1,0 +1,52 @@
+import { DEFAULT_SETTINGS, type ScenarioSettings } from '../engine/index';
+import { LAB_SETTING_NAMES, type LabSettingName, SETTING_RULES, applySetting, settingValue } from './settings-rules';
+
+/** What a link says: the settings, the event to show (`at`), and what was wrong with it. */
+export interface UrlState {
+  readonly settings: ScenarioSettings;
+  readonly at: number | null;
+  readonly notices: readonly string[];
+}
+
+const OPTION_TO_NAME = new Map<string, LabSettingName>(LAB_SETTING_NAMES.map((name) => [SETTING_RULES[name].option, name]));
+
+/**
+ * Read a link's query parameters (the UI decodes the URL; keys are the CLI's
+ * long option names, plus `at`, the event index). Every bad or out-of-range
+ * value becomes a notice naming it and the value used instead; the page never
+ * fails on a link.
+ */
+export function parseUrlState(params: Readonly<Record<string, string>>): UrlState {
+  const notices: string[] = [];
+  for (const key of Object.keys(params)) {
+    if (key !== 'at' && !OPTION_TO_NAME.has(key)) notices.push(`Unknown link parameter "${key}" was ignored.`);
+  }
+  let settings = DEFAULT_SETTINGS;
+  // Apply in the controls' order, so `fail` is checked against the `jobs` of the same link.
+  for (const name of LAB_SETTING_NAMES) {
+    const raw = params[SETTING_RULES[name].option];
+    if (raw === undefined) continue;
+    const applied = applySetting(settings, name, raw);
+    settings = applied.settings;
+    if (applied.notice !== null) notices.push(`Link parameter ${SETTING_RULES[name].option}: ${applied.notice}`);
+  }
+  let at: number | null = null;
+  const rawAt = params['at'];
+  if (rawAt !== undefined) {
+    const value = Number(rawAt);
+    if (rawAt.trim() !== '' && Number.isSafeInteger(value) && value >= 0) at = value;
+    else notices.push(`Link parameter at: "${rawAt}" is not an event number (0 or more); starting at event 0.`);
+  }
+  return { settings, at, notices };
+}
+
+/** The link parameters for these settings and cursor: only what differs from the defaults. */
+export function formatUrlState(settings: ScenarioSettings, at: number): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const name of LAB_SETTING_NAMES) {
+    const value = settingValue(settings, name);
+    if (value !== settingValue(DEFAULT_SETTINGS, name)) params[SETTING_RULES[name].option] = String(value).replaceAll(' ', '');
+  }
+  if (at > 0) params['at'] = String(at);
+  return params;
+}
