@@ -70,17 +70,22 @@ export function runMain(main: Coro<unknown>, options: RunOptions = {}): RunResul
     else if (mainTask.exception() === undefined) status = { kind: 'returned' };
     else status = { kind: 'raised', error: mainTask.exception() };
   } catch (stop) {
-    if (stop instanceof Deadlock) status = { kind: 'deadlock', pending: stop.pending, iteration: loop.iteration, t: loop.time() };
+    // Real CPython hangs here for ever; the run ends at the deadlock, without asyncio.run's
+    // clean-up (the oracle only reaches its clean-up because its clock raises).
+    if (stop instanceof Deadlock) return { status: { kind: 'deadlock', pending: stop.pending, iteration: loop.iteration, t: loop.time() }, loop, unretrieved: unretrievedFailures(loop, mainTask) };
     else if (stop instanceof LimitReached) return { status: { kind: 'limit', iterations: loop.iteration, t: loop.time() }, loop, unretrieved: [] };
     else throw stop;
   }
   cancelAllTasks(loop, maxIterations);
-  // CPython logs them as the tasks are freed; with the lab's programs that is in creation order.
-  const unretrieved = (loop.failedTasks as Task<unknown>[])
+  return { status, loop, unretrieved: unretrievedFailures(loop, mainTask) };
+}
+
+/** CPython logs these as the tasks are freed; with the lab's programs that is in creation order. */
+function unretrievedFailures(loop: EventLoop, mainTask: Task<unknown>): UnretrievedFailure[] {
+  return (loop.failedTasks as Task<unknown>[])
     .filter((task) => task !== mainTask && task.logTraceback)
     .toSorted((a, b) => a.id - b.id)
     .map((task) => ({ name: task.name, label: task.label, error: task.exception() }));
-  return { status, loop, unretrieved };
 }
 
 function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIterations: number): void {

@@ -15,3 +15,4 @@ export { type UrlState, formatUrlState, parseUrlState } from './url-state';
 export { jobLabel } from './messages';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
 export { SITE, SENTINEL, type JobId, type ScenarioSettings } from '../engine/index';
+export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, seriesEnvelope } from './series';

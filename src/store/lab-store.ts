@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS, type ExportedProgram, exportScenario, runScenario } from '../engine/index';
 import { type LabSettingName, applySetting } from './settings-rules';
+import { describeOutcome } from './messages';
 import { Timeline } from './timeline';
 import type { ViewState } from './view-state';
 
@@ -9,6 +10,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 export interface LabState {
   readonly settings: ScenarioSettings;
+  /** How the run ends, in words. */
+  readonly outcome: { readonly kind: 'returned' | 'raised' | 'deadlock' | 'limit'; readonly text: string };
   /** Messages about values that were refused or adjusted, newest last. */
   readonly notices: readonly string[];
   readonly run: ScenarioRun;
@@ -41,6 +44,7 @@ export interface LabActions {
 export type LabStore = ReturnType<typeof createLabStore>;
 
 interface Computed {
+  readonly outcome: LabState['outcome'];
   readonly run: ScenarioRun;
   readonly timeline: Timeline;
   readonly program: ExportedProgram;
@@ -49,7 +53,7 @@ interface Computed {
 function compute(settings: ScenarioSettings): Computed {
   const run = runScenario(settings, { record: true, maxIterations: 50_000_000 });
   const timeline = new Timeline(run.log!, { maxsize: settings.maxsize });
-  return { run, timeline, program: exportScenario(settings) };
+  return { run, timeline, program: exportScenario(settings), outcome: describeOutcome(run.status, run.endTime) };
 }
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */

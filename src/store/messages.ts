@@ -1,4 +1,4 @@
-import { type JobId, type LabEvent, SENTINEL, exhaustive, floatRepr } from '../engine/index';
+import { type JobId, type LabEvent, type RunStatus, SENTINEL, describeError, exhaustive, floatRepr, formatFixed } from '../engine/index';
 import type { QueueView, TaskView } from './view-state';
 
 /**
@@ -69,5 +69,24 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
       return `${who} gives up on ${jobLabel(event.job)} and puts it in the dead-letter queue.`;
     default:
       return exhaustive(event);
+  }
+}
+
+/** How a run ends, in one or two sentences (shown when the cursor reaches the end). */
+export function describeOutcome(status: RunStatus, endTime: number): { readonly kind: RunStatus['kind']; readonly text: string } {
+  const at = `t = ${formatFixed(endTime, 1)} s`;
+  switch (status.kind) {
+    case 'returned':
+      return { kind: status.kind, text: `asyncio.run(main()) returned at ${at}: the program finished.` };
+    case 'raised':
+      return { kind: status.kind, text: `main() raised ${describeError(status.error)}. asyncio.run() cancelled the other tasks and re-raised it: the program ends with a traceback.` };
+    case 'deadlock': {
+      const waits = status.pending.map((p) => `${p.label} waits in ${p.awaiting}`).join('; ');
+      return { kind: status.kind, text: `Deadlock at ${at}: nothing is ready and no timer is pending, so CPython would wait forever. ${waits}.` };
+    }
+    case 'limit':
+      return { kind: status.kind, text: `Stopped after ${status.iterations} event loop iterations at ${at}: the run looks endless.` };
+    default:
+      return exhaustive(status);
   }
 }

@@ -1,22 +1,25 @@
 import { LayoutGroup, MotionConfig } from 'framer-motion';
 import type { LabStore } from '../store/index';
 import { CodePanel } from './CodePanel';
-import { DoneTray } from './DoneTray';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LabContext } from './lab-context';
 import { Narration } from './Narration';
 import { OutputPanel } from './OutputPanel';
 import { ProducerCard } from './ProducerCard';
 import { QueuePanel } from './QueuePanel';
+import { RunOutcome } from './RunOutcome';
+import { Trays } from './Trays';
 import { SettingsPanel } from './SettingsPanel';
 import { Transport } from './Transport';
 import { usePlayback } from './use-playback';
 import { useShortcuts } from './use-shortcuts';
+import { useUrlSync } from './use-url-sync';
 import { WorkerLanes } from './WorkerLanes';
 
 function Lab() {
   usePlayback();
   useShortcuts();
+  useUrlSync();
   return (
     <div className="lab">
       <header>
@@ -27,12 +30,13 @@ function Lab() {
       <main>
         <Transport />
         <Narration />
+        <RunOutcome />
         <LayoutGroup>
           <div className="stage">
             <ProducerCard />
             <QueuePanel />
             <WorkerLanes />
-            <DoneTray />
+            <Trays />
           </div>
         </LayoutGroup>
         <div className="text-panels">

@@ -8,6 +8,8 @@ const SHOWN = 24;
 export function QueuePanel() {
   const queue = useLab((s) => s.view.queue);
   const maxsize = useLab((s) => s.settings.maxsize);
+  const kind = useLab((s) => s.settings.queue);
+  const className = { fifo: 'Queue', priority: 'PriorityQueue', lifo: 'LifoQueue' }[kind];
   const labels = useLab((s) => s.view.tasks);
   const bounded = maxsize > 0;
   const slots = bounded ? maxsize : Math.min(queue.items.length, SHOWN);
@@ -15,7 +17,8 @@ export function QueuePanel() {
   return (
     <section className="panel queue" aria-labelledby="queue-title">
       <h2 id="queue-title">
-        asyncio.Queue(maxsize={maxsize}) <span className="count">{bounded ? `${queue.items.length}/${maxsize}` : `${queue.items.length} queued, unbounded`}</span>
+        asyncio.{className}(maxsize={maxsize}) <span className="count">{bounded ? `${queue.items.length}/${maxsize}` : `${queue.items.length} queued, unbounded`}</span>
+        {queue.shutDown && <span className="badge">shut down</span>}
       </h2>
       <ol className={`slots${bounded && queue.items.length >= maxsize ? ' full' : ''}`} aria-label="Items in the queue, next out first">
         {Array.from({ length: slots }, (_, i) => {
@@ -40,6 +43,10 @@ export function QueuePanel() {
         <div>
           <dt>waiting in put()</dt>
           <dd>{queue.putters.length === 0 ? 'nobody' : queue.putters.map(nameOf).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>waiting in join()</dt>
+          <dd>{queue.joiners.length === 0 ? 'nobody' : queue.joiners.map(nameOf).join(', ')}</dd>
         </div>
       </dl>
     </section>

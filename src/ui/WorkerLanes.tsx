@@ -16,6 +16,7 @@ function WorkerLane({ worker }: { worker: TaskView }) {
       <span className="name">{worker.label}</span>
       <span className="token-slot">{worker.job !== null && <JobToken job={worker.job} />}</span>
       <span className="status">{statusText(worker, playTime)}</span>
+      {worker.stuck !== null && <span className="stuck">Deadlock: waits forever in {worker.stuck}</span>}
       {progress !== null && (
         <progress max={1} value={progress} aria-label={`${worker.label} progress`}>
           {Math.round(progress * 100)}%

@@ -1,0 +1,112 @@
+import type { EventLog, EventKind } from '../engine/index';
+
+/**
+ * The queue's length over virtual time, as a step function: point i holds from
+ * `t[i]` until `t[i + 1]`. Point 0 is the empty queue at t = 0 before any event;
+ * every other point is one event that changed the length, and `cursor[i]` is the
+ * cursor just after it (that event's index + 1), so a chart can map a point back
+ * to the event that made it. Typed arrays keep a million-job run compact.
+ */
+export interface QueueLengthSeries {
+  readonly t: Float64Array;
+  readonly length: Int32Array;
+  readonly cursor: Int32Array;
+  /** The longest the queue got, for the y scale. */
+  readonly maxLength: number;
+  /** When it first got that long. */
+  readonly maxAt: number;
+  /** Time of the run's last event (0 for an empty log). */
+  readonly lastTime: number;
+}
+
+/** How each kind changes the queue's length; kinds not listed leave it alone. */
+const DELTA: Partial<Record<EventKind, number>> = { 'queue.put': 1, 'queue.get': -1, 'queue.drop': -1 };
+
+// Derived from an immutable, finished log: one computation per run, dropped with the run.
+const cache = new WeakMap<EventLog, QueueLengthSeries>();
+
+/** The series for a finished run's log (memoized per log object). */
+export function queueLengthSeries(log: EventLog): QueueLengthSeries {
+  const cached = cache.get(log);
+  if (cached !== undefined) return cached;
+  // Grown by doubling rather than sized to the log: most events do not change the length.
+  let t = new Float64Array(1024);
+  let length = new Int32Array(1024);
+  let cursor = new Int32Array(1024);
+  let count = 1;
+  let current = 0;
+  let maxLength = 0;
+  let maxAt = 0;
+  for (const event of log) {
+    const delta = DELTA[event.kind];
+    if (delta === undefined) continue;
+    if (count === t.length) {
+      t = grown(t, new Float64Array(count * 2));
+      length = grown(length, new Int32Array(count * 2));
+      cursor = grown(cursor, new Int32Array(count * 2));
+    }
+    current += delta;
+    t[count] = event.t;
+    length[count] = current;
+    cursor[count] = event.seq + 1;
+    count++;
+    if (current > maxLength) {
+      maxLength = current;
+      maxAt = event.t;
+    }
+  }
+  const lastTime = log.length === 0 ? 0 : log.time(log.length - 1);
+  const series = { t: t.slice(0, count), length: length.slice(0, count), cursor: cursor.slice(0, count), maxLength, maxAt, lastTime };
+  cache.set(log, series);
+  return series;
+}
+
+function grown<A extends Float64Array | Int32Array>(old: A, fresh: A): A {
+  fresh.set(old as never);
+  return fresh;
+}
+
+/** Index of the last point at or before time `t` (0 before the first change). */
+export function pointAtTime(series: QueueLengthSeries, t: number): number {
+  let low = 1;
+  let high = series.t.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (series.t[mid]! <= t) low = mid + 1;
+    else high = mid;
+  }
+  return low - 1;
+}
+
+/** The queue's length once everything at time `t` has happened. */
+export function lengthAtTime(series: QueueLengthSeries, t: number): number {
+  return series.length[pointAtTime(series, t)]!;
+}
+
+/**
+ * The series in `buckets` equal slices of [0, until]: the lowest and highest
+ * length in each slice, including the length carried in from the slice before.
+ * A chart a few hundred pixels wide draws this instead of millions of steps.
+ */
+export function seriesEnvelope(series: QueueLengthSeries, buckets: number, until: number): { low: Int32Array; high: Int32Array } {
+  const low = new Int32Array(buckets);
+  const high = new Int32Array(buckets);
+  const width = until > 0 ? until / buckets : 1;
+  let point = 0;
+  let carried = 0;
+  for (let b = 0; b < buckets; b++) {
+    let lo = carried;
+    let hi = carried;
+    const end = (b + 1) * width;
+    // The last slice takes everything left, so no point is lost to rounding.
+    while (point < series.t.length && (series.t[point]! < end || b === buckets - 1)) {
+      const value = series.length[point++]!;
+      lo = Math.min(lo, value);
+      hi = Math.max(hi, value);
+      carried = value;
+    }
+    low[b] = lo;
+    high[b] = hi;
+  }
+  return { low, high };
+}
