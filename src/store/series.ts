@@ -97,9 +97,9 @@ export function seriesEnvelope(series: QueueLengthSeries, buckets: number, until
   for (let b = 0; b < buckets; b++) {
     let lo = carried;
     let hi = carried;
-    const end = (b + 1) * width;
     // The last slice takes everything left, so no point is lost to rounding.
-    while (point < series.t.length && (series.t[point]! < end || b === buckets - 1)) {
+    const end = b === buckets - 1 ? Infinity : (b + 1) * width;
+    while (point < series.t.length && series.t[point]! < end) {
       const value = series.length[point++]!;
       lo = Math.min(lo, value);
       hi = Math.max(hi, value);

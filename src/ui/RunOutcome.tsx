@@ -6,7 +6,7 @@ export function RunOutcome() {
   const atEnd = useLab((s) => s.view.cursor >= s.timeline.length);
   if (!atEnd) return null;
   return (
-    <p className={`outcome outcome-${outcome.kind}`} role="status">
+    <p className={`outcome outcome-${outcome.kind}`} role="status" aria-label="How the run ends">
       <strong>{outcome.kind === 'returned' ? 'Finished. ' : outcome.kind === 'deadlock' ? 'Hangs forever. ' : outcome.kind === 'raised' ? 'Crashed. ' : 'Stopped. '}</strong>
       {outcome.text}
     </p>
