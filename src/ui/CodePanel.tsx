@@ -1,4 +1,5 @@
-import { useLab } from './lab-context';
+import { memo } from 'react';
+import { useFollowable, useLab } from './lab-context';
 
 /** Bring the lit line into view inside the code panel, without scrolling the page. */
 function keepInView(line: HTMLElement | null): void {
@@ -9,28 +10,33 @@ function keepInView(line: HTMLElement | null): void {
   }
 }
 
+/** One source line; memoized so moving the light re-renders two lines, not the program. */
+const CodeLine = memo(function CodeLine({ number, text, lit, follow }: { number: number; text: string; lit: boolean; follow: boolean }) {
+  return (
+    <code className={lit ? 'lit' : undefined} aria-current={lit ? 'true' : undefined} ref={lit && follow ? keepInView : undefined}>
+      <span className="ln" aria-hidden="true">
+        {number}
+      </span>
+      {text || ' '}
+      {'\n'}
+    </code>
+  );
+});
+
 /** The exported Python, with the line that made the current event lit. */
 export function CodePanel() {
   const program = useLab((s) => s.program);
   const site = useLab((s) => s.view.site);
   const lit = program.lineOf.get(site as never);
+  const follow = useFollowable();
   const lines = program.text.trimEnd().split('\n');
   return (
     <section className="panel code" aria-labelledby="code-title">
       <h2 id="code-title">The Python program</h2>
       <pre tabIndex={0} aria-label="Python source; the current line is marked">
-        {lines.map((line, i) => {
-          const isLit = i + 1 === lit;
-          return (
-            <code key={i} className={isLit ? 'lit' : undefined} aria-current={isLit ? 'true' : undefined} ref={isLit ? keepInView : undefined}>
-              <span className="ln" aria-hidden="true">
-                {i + 1}
-              </span>
-              {line || ' '}
-              {'\n'}
-            </code>
-          );
-        })}
+        {lines.map((line, i) => (
+          <CodeLine key={i} number={i + 1} text={line} lit={i + 1 === lit} follow={follow} />
+        ))}
       </pre>
     </section>
   );

@@ -1,22 +1,29 @@
 import { motion } from 'framer-motion';
 import { type JobId, SENTINEL, jobLabel } from '../store/index';
+import { useFollowable, useLab } from './lab-context';
 
 /**
  * One job, drawn wherever it is. The same `layoutId` in every panel makes
- * framer-motion glide it from producer to queue to worker to the done tray.
+ * framer-motion glide it from producer to queue to worker to a tray.
  * Sentinels are all alike (None), so they get no layoutId.
  */
 export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }) {
   const sentinel = job === SENTINEL;
+  const priority = useLab((s) => (s.settings.queue === 'priority' && !sentinel ? s.run.plan.priorities?.[job - 1] : undefined));
+  const followable = useFollowable();
+  const title = priority === undefined ? jobLabel(job) : `${jobLabel(job)}, priority ${priority}`;
   return (
     <motion.span
-      layoutId={sentinel ? undefined : `job-${job}`}
-      layout="position"
-      className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}`}
-      title={jobLabel(job)}
+      layoutId={sentinel || !followable ? undefined : `job-${job}`}
+      layout={followable ? 'position' : false}
+      className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}`}
+      title={title}
+      role="img"
+      aria-label={title}
       transition={{ type: 'tween', duration: 0.25 }}
     >
       {sentinel ? 'None' : `#${job}`}
+      {priority !== undefined && <sub aria-hidden="true">p{priority}</sub>}
     </motion.span>
   );
 }

@@ -1,27 +1,32 @@
+import { memo } from 'react';
 import { useLab } from './lab-context';
 
-/** Scroll the terminal itself (never the page: focus may be on a control) to its newest line. */
-function scrollToNewest(line: HTMLLIElement | null): void {
-  const box = line?.parentElement;
-  if (box != null) box.scrollTop = box.scrollHeight;
-}
+/** Lines are rendered in fixed blocks, so printing one more line re-renders one block, not the whole log. */
+const BLOCK = 64;
+
+const OutputBlock = memo(function OutputBlock({ lines }: { lines: readonly string[] }) {
+  return lines.map((line, i) => <li key={i}>{line}</li>);
+});
 
 /** What the program has printed so far, line by line, as the terminal would show it. */
 export function OutputPanel() {
   const lines = useLab((s) => s.run.lines);
   const printed = useLab((s) => s.view.printed);
+  const blocks: number[] = [];
+  for (let start = 0; start < printed; start += BLOCK) blocks.push(start);
   return (
     <section className="panel output" aria-labelledby="output-title">
       <h2 id="output-title">
         Output <span className="count">{printed} lines</span>
       </h2>
-      <ol className="terminal" role="log" aria-label="Printed output" tabIndex={0}>
-        {lines.slice(0, printed).map((line, i) => (
-          <li key={i} ref={i === printed - 1 ? scrollToNewest : undefined}>
-            {line}
-          </li>
-        ))}
-      </ol>
+      {/* column-reverse keeps the newest line in view with no scrolling code (which would force a layout per line). */}
+      <div className="terminal-scroll" tabIndex={0}>
+        <ol className="terminal" role="log" aria-label="Printed output">
+          {blocks.map((start) => (
+            <OutputBlock key={start} lines={lines.slice(start, Math.min(start + BLOCK, printed))} />
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

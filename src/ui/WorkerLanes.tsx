@@ -1,6 +1,6 @@
 import type { TaskView } from '../store/index';
 import { JobToken } from './JobToken';
-import { useLab } from './lab-context';
+import { useFollowable, useLab } from './lab-context';
 import { statusText } from './status-text';
 
 function progressOf(worker: TaskView, playTime: number): number | null {
@@ -10,17 +10,19 @@ function progressOf(worker: TaskView, playTime: number): number | null {
 
 function WorkerLane({ worker }: { worker: TaskView }) {
   const playTime = useLab((s) => s.playTime);
+  const followable = useFollowable();
   const progress = progressOf(worker, playTime);
   return (
     <li className={`lane status-${worker.status}`}>
       <span className="name">{worker.label}</span>
       <span className="token-slot">{worker.job !== null && <JobToken job={worker.job} />}</span>
-      <span className="status">{statusText(worker, playTime)}</span>
+      <span className="status">{statusText(worker, playTime, followable)}</span>
       {worker.stuck !== null && <span className="stuck">Deadlock: waits forever in {worker.stuck}</span>}
       {progress !== null && (
-        <progress max={1} value={progress} aria-label={`${worker.label} progress`}>
-          {Math.round(progress * 100)}%
-        </progress>
+        // A scaled bar, not <progress>: a transform is composited, so moving it repaints nothing.
+        <div className="bar" role="progressbar" aria-label={`${worker.label} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+          <div className="fill" style={{ transform: `scaleX(${progress})` }} />
+        </div>
       )}
     </li>
   );

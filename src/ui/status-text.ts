@@ -1,17 +1,18 @@
 import { type TaskView, jobLabel } from '../store/index';
 
 /** A task's status as a short phrase for its panel. */
-export function statusText(task: TaskView, playTime: number): string {
-  const waited = Math.max(0, playTime - task.since).toFixed(1);
+export function statusText(task: TaskView, playTime: number, withWaits = true): string {
+  // Running clocks re-lay out text every frame; at high speed nobody can read them anyway.
+  const waited = withWaits ? ` for ${Math.max(0, playTime - task.since).toFixed(1)} s` : '';
   switch (task.status) {
     case 'starting':
       return 'created; starts on the next loop iteration';
     case 'running':
       return task.job !== null ? `running with ${jobLabel(task.job)}` : 'running';
     case 'waiting-get':
-      return `waiting in queue.get() for ${waited} s`;
+      return `waiting in queue.get()${waited}`;
     case 'blocked-put':
-      return `blocked in queue.put() for ${waited} s: the queue is full`;
+      return `blocked in queue.put()${waited}: the queue is full`;
     case 'woken':
       return 'woken; resumes on the next loop iteration';
     case 'sleeping':
@@ -20,7 +21,7 @@ export function statusText(task: TaskView, playTime: number): string {
     case 'stopping':
       return task.job === null ? 'stopping' : 'got None: shutting down';
     case 'waiting-join':
-      return `waiting in queue.join() for ${waited} s`;
+      return `waiting in queue.join()${waited}`;
     case 'waiting':
       return 'waiting for other tasks';
     case 'done':
