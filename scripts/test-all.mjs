@@ -52,7 +52,7 @@ function vitest(project) {
 for (const config of ['tsconfig.json', 'tsconfig.engine.json', 'tsconfig.store.json', 'tsconfig.node.json']) {
   check(`types (${config})`, 'npx', ['tsc', '-p', config, '--noEmit']);
 }
-check('lint', 'npx', ['oxlint', '--deny-warnings', '-c', '.oxlintrc.json', 'src', 'tests', 'scripts']);
+check('lint', 'npx', ['oxlint', '--deny-warnings', '-c', '.oxlintrc.json', 'src', 'tests', 'scripts', 'bench']);
 vitest('unit');
 const built = check('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 const browser = check('chromium', 'node', ['scripts/ensure-chromium.mjs']);

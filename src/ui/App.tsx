@@ -10,6 +10,7 @@ import { QueuePanel } from './QueuePanel';
 import { RunOutcome } from './RunOutcome';
 import { Trays } from './Trays';
 import { SettingsPanel } from './SettingsPanel';
+import { TimelinePanel } from './TimelinePanel';
 import { Transport } from './Transport';
 import { usePlayback } from './use-playback';
 import { useShortcuts } from './use-shortcuts';
@@ -31,6 +32,7 @@ function Lab() {
         <Transport />
         <Narration />
         <RunOutcome />
+        <TimelinePanel />
         <LayoutGroup>
           <div className="stage">
             <ProducerCard />

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, type PointerEvent, useId, useMemo, useState } from 'react';
 import { lengthAtTime, queueLengthSeries } from '../store/index';
-import { BASELINE, CHART, PLOT_WIDTH, type Scales, chartPaths, ticks, timeAtX, xOf, yOf } from './timeline-chart';
 import { useLab, useLabActions } from './lab-context';
+import { BASELINE, CHART, type Scales, chartPaths, plotWidth, ticks, timeAtX, xOf, yOf } from './timeline-chart';
+import { useElementWidth } from './use-element-width';
 
 /** Rows in the screen-reader table: enough to follow the shape, short enough to read. */
 const TABLE_ROWS = 16;
@@ -21,11 +22,12 @@ export function TimelinePanel() {
   const [dragging, setDragging] = useState(false);
   const headingId = useId();
   const hintId = useId();
+  const [svgRef, width] = useElementWidth<SVGSVGElement>(720);
 
   const series = queueLengthSeries(timeline.log);
   const scales: Scales = useMemo(
-    () => ({ span: Math.max(endTime, series.lastTime) || 1, top: Math.max(series.maxLength, maxsize > 0 ? maxsize : 0, 1) }),
-    [endTime, series, maxsize],
+    () => ({ width, span: Math.max(endTime, series.lastTime) || 1, top: Math.max(series.maxLength, maxsize > 0 ? maxsize : 0, 1) }),
+    [width, endTime, series, maxsize],
   );
   const paths = useMemo(() => chartPaths(series, scales), [series, scales]);
   const total = timeline.length;
@@ -72,6 +74,7 @@ export function TimelinePanel() {
 
   const samples = Array.from({ length: TABLE_ROWS + 1 }, (_, i) => (i / TABLE_ROWS) * scales.span);
   const cursorX = xOf(playTime, scales);
+  const right = CHART.left + plotWidth(scales);
   return (
     <section className="panel timeline" aria-labelledby={headingId}>
       <h2 id={headingId}>Timeline</h2>
@@ -79,8 +82,9 @@ export function TimelinePanel() {
         Click or drag the chart to go to the event at that time; arrow keys step one event, Page Up and Page Down ten.
       </p>
       <svg
+        ref={svgRef}
         className={`timeline-chart${playing || dragging ? ' live' : ''}`}
-        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
+        viewBox={`0 0 ${width} ${CHART.height}`}
         role="slider"
         tabIndex={0}
         aria-label="Timeline"
@@ -97,11 +101,11 @@ export function TimelinePanel() {
       >
         <path className="timeline-area" d={paths.area} />
         <path className={paths.band ? 'timeline-band' : 'timeline-line'} d={paths.line} />
-        {maxsize > 0 && <line className="timeline-limit" x1={CHART.left} x2={CHART.left + PLOT_WIDTH} y1={yOf(maxsize, scales)} y2={yOf(maxsize, scales)} />}
+        {maxsize > 0 && <line className="timeline-limit" x1={CHART.left} x2={right} y1={yOf(maxsize, scales)} y2={yOf(maxsize, scales)} />}
         <g className="timeline-axis">
-          <line x1={CHART.left} x2={CHART.left + PLOT_WIDTH} y1={BASELINE} y2={BASELINE} />
+          <line x1={CHART.left} x2={right} y1={BASELINE} y2={BASELINE} />
           <line x1={CHART.left} x2={CHART.left} y1={CHART.top} y2={BASELINE} />
-          {ticks(scales.span, 6).map((t) => (
+          {ticks(scales.span, Math.max(2, Math.round(width / 90))).map((t) => (
             <text key={t} x={xOf(t, scales)} y={BASELINE + 12} textAnchor="middle">
               {t}
             </text>
@@ -111,7 +115,7 @@ export function TimelinePanel() {
               {n}
             </text>
           ))}
-          <text x={CHART.left + PLOT_WIDTH / 2} y={CHART.height - 3} textAnchor="middle">
+          <text x={(CHART.left + right) / 2} y={CHART.height - 3} textAnchor="middle">
             virtual time (s)
           </text>
           <text transform={`translate(11 ${CHART.top + (BASELINE - CHART.top) / 2}) rotate(-90)`} textAnchor="middle">

@@ -53,4 +53,29 @@ export class LabPage {
     if (match === null) throw new Error(`no position in "${text}"`);
     return { cursor: Number(match[1]), total: Number(match[2]) };
   }
+
+  /** The Timeline panel: a region named by its "Timeline" heading. */
+  get timeline(): Locator {
+    return this.page.getByRole('region', { name: 'Timeline', exact: true });
+  }
+
+  /** The timeline chart, which is also the slider that moves the cursor. */
+  get timelineSlider(): Locator {
+    return this.timeline.getByRole('slider', { name: 'Timeline', exact: true });
+  }
+
+  /** Press keys on the timeline slider, one after another. */
+  async pressOnTimeline(...keys: string[]): Promise<void> {
+    const slider = this.timelineSlider;
+    await slider.focus();
+    for (const key of keys) await slider.press(key);
+  }
+
+  /** Click the timeline chart at a fraction (0..1) of its width, halfway up. */
+  async clickTimelineAt(fraction: number): Promise<void> {
+    const slider = this.timelineSlider;
+    const box = await slider.boundingBox();
+    if (box === null) throw new Error('the timeline chart is not visible');
+    await slider.click({ position: { x: box.width * fraction, y: box.height / 2 } });
+  }
 }
