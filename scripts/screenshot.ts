@@ -1,32 +1,30 @@
 /**
  * Screenshots of the built page, for looking at what people see:
  *   npx vite build && npx tsx scripts/screenshot.ts OUT_DIR
- * Writes wide and narrow pictures at a few settings.
+ * Each shot is a link (settings and event), at a width.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LabPage } from '../tests/support/lab-page';
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
+
+const SHOTS: readonly { name: string; query: string; width: number }[] = [
+  { name: '1-worker-maxsize-1', query: '?workers=1&maxsize=1&at=60', width: 1400 },
+  { name: '32-workers-unbounded', query: '?workers=32&maxsize=0&jobs=120&at=300', width: 1400 },
+  { name: 'default-390px', query: '?at=90', width: 390 },
+  { name: '32-workers-390px', query: '?workers=32&maxsize=20&jobs=200&at=250', width: 390 },
+  { name: 'retry-priority', query: '?fail=3&flaky=5&on-error=retry&queue=priority&maxsize=2&at=70', width: 1400 },
+  { name: 'deadlock', query: '?shutdown=none&at=100000', width: 1400 },
+];
 
 const out = process.argv[2] ?? 'screenshots';
 mkdirSync(out, { recursive: true });
 const server = await serveBuiltPage();
 const browser = await launchChromium();
 try {
-  const shots: { name: string; width: number; setup: (lab: LabPage) => Promise<void> }[] = [
-    { name: 'start-wide', width: 1400, setup: async () => {} },
-    { name: 'mid-wide', width: 1400, setup: async (lab) => lab.stepTimes(40) },
-    { name: 'maxsize1-1worker', width: 1400, setup: async (lab) => { await lab.setSlider('Workers', 1); await lab.setSlider('Queue maxsize', 1); await lab.stepTimes(30); } },
-    { name: 'unbounded-32workers', width: 1400, setup: async (lab) => { await lab.setSlider('Workers', 32); await lab.setSlider('Queue maxsize', 0); await lab.stepTimes(120); } },
-    { name: 'end-narrow', width: 390, setup: async (lab) => lab.toEnd() },
-    { name: '32workers-narrow', width: 390, setup: async (lab) => { await lab.setSlider('Workers', 32); await lab.stepTimes(60); } },
-  ];
-  for (const shot of shots) {
+  for (const shot of SHOTS) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: 1100 } });
-    const lab = new LabPage(page);
-    await lab.open(server.url);
-    await shot.setup(lab);
-    await page.waitForTimeout(600); // let layout animations land
+    await page.goto(`${server.url}${shot.query}`);
+    await page.waitForTimeout(600); // let glides land
     await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: true });
     await page.close();
   }
