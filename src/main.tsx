@@ -11,7 +11,7 @@ if (root === null) throw new Error('index.html has no #root');
 const link = parseUrlState(readLinkParams(window.location.search));
 let store: LabStore;
 try {
-  store = createLabStore(link.settings, link.notices, link.at);
+  store = createLabStore(link.settings, link.notices, link.at, link.lesson);
 } catch (error) {
   // Never a blank page: fall back to the defaults and say why.
   store = createLabStore(undefined, [...link.notices, `This link's settings could not be run (${String(error)}); showing the defaults.`]);

@@ -11,8 +11,13 @@ export {
   applySetting,
   settingValue,
 } from './settings-rules';
-export { type UrlState, formatUrlState, parseUrlState } from './url-state';
+export { type UrlState, formatUrlState, lessonSettings, parseUrlState } from './url-state';
 export { jobLabel } from './messages';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
 export { SITE, SENTINEL, type JobId, type ScenarioSettings } from '../engine/index';
 export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, seriesEnvelope } from './series';
+export { type RunMetrics, measureRun } from './metrics';
+export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRuns } from './compare';
+export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/catalog';
+export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
+export { exportThreads } from '../engine/index';

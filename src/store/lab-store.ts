@@ -10,6 +10,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
 
 export interface LabState {
   readonly settings: ScenarioSettings;
+  /** The lesson being followed, if any (its id, also its link). */
+  readonly lessonId: string | null;
   /** How the run ends, in words. */
   readonly outcome: { readonly kind: 'returned' | 'raised' | 'deadlock' | 'limit'; readonly text: string };
   /** Messages about values that were refused or adjusted, newest last. */
@@ -27,6 +29,8 @@ export interface LabState {
 
 export interface LabActions {
   setSetting(name: LabSettingName, requested: number | string): void;
+  /** Load settings as a whole (a lesson, a question), at an event, from the start of the run. */
+  loadSettings(settings: ScenarioSettings, options?: { lessonId?: string | null; at?: number | null }): void;
   dismissNotices(): void;
   play(): void;
   pause(): void;
@@ -57,7 +61,7 @@ function compute(settings: ScenarioSettings): Computed {
 }
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
-export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = [], at: number | null = null) {
+export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = [], at: number | null = null, lessonId: string | null = null) {
   const first = compute(initial);
   const startAt = Math.min(at ?? 0, first.timeline.length);
   const startView = first.timeline.viewAt(startAt);
@@ -71,6 +75,7 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
     };
     return {
       settings: initial,
+      lessonId,
       notices: startNotices,
       ...first,
       view: startView,
@@ -91,6 +96,11 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
           view: next.timeline.viewAt(cursor),
           playing: state.playing && cursor < next.timeline.length,
         });
+      },
+      loadSettings(settings, options = {}) {
+        const next = compute(settings);
+        const view = next.timeline.viewAt(options.at ?? 0);
+        set({ settings, ...next, lessonId: options.lessonId ?? null, view, playTime: view.t, playing: false });
       },
       dismissNotices: () => set({ notices: [] }),
       play() {

@@ -1,10 +1,12 @@
 import { DEFAULT_SETTINGS, type ScenarioSettings } from '../engine/index';
+import { lessonById } from './lessons/catalog';
 import { LAB_SETTING_NAMES, type LabSettingName, SETTING_RULES, applySetting, settingValue } from './settings-rules';
 
-/** What a link says: the settings, the event to show (`at`), and what was wrong with it. */
+/** What a link says: the settings, the event to show (`at`), the lesson, and what was wrong with it. */
 export interface UrlState {
   readonly settings: ScenarioSettings;
   readonly at: number | null;
+  readonly lesson: string | null;
   readonly notices: readonly string[];
 }
 
@@ -19,9 +21,15 @@ const OPTION_TO_NAME = new Map<string, LabSettingName>(LAB_SETTING_NAMES.map((na
 export function parseUrlState(params: Readonly<Record<string, string>>): UrlState {
   const notices: string[] = [];
   for (const key of Object.keys(params)) {
-    if (key !== 'at' && !OPTION_TO_NAME.has(key)) notices.push(`Unknown link parameter "${key}" was ignored.`);
+    if (key !== 'at' && key !== 'lesson' && !OPTION_TO_NAME.has(key)) notices.push(`Unknown link parameter "${key}" was ignored.`);
   }
-  let settings = DEFAULT_SETTINGS;
+  // A lesson's preset first; the link's own settings then change it.
+  let lesson: string | null = params['lesson'] ?? null;
+  if (lesson !== null && lessonById(lesson) === undefined) {
+    notices.push(`Link parameter lesson: there is no lesson "${lesson}"; showing the lab without one.`);
+    lesson = null;
+  }
+  let settings = lessonSettings(lesson);
   // Apply in the controls' order, so `fail` is checked against the `jobs` of the same link.
   for (const name of LAB_SETTING_NAMES) {
     const raw = params[SETTING_RULES[name].option];
@@ -37,15 +45,23 @@ export function parseUrlState(params: Readonly<Record<string, string>>): UrlStat
     if (rawAt.trim() !== '' && Number.isSafeInteger(value) && value >= 0) at = value;
     else notices.push(`Link parameter at: "${rawAt}" is not an event number (0 or more); starting at event 0.`);
   }
-  return { settings, at, notices };
+  return { settings, at, lesson, notices };
 }
 
-/** The link parameters for these settings and cursor: only what differs from the defaults. */
-export function formatUrlState(settings: ScenarioSettings, at: number): Record<string, string> {
+/** The settings a lesson starts from (the classic exercise's without one). */
+export function lessonSettings(lesson: string | null): ScenarioSettings {
+  const preset = lesson === null ? undefined : lessonById(lesson);
+  return preset === undefined ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, ...preset.settings };
+}
+
+/** The link parameters for these settings and cursor: only what differs from the lesson's (or default) settings. */
+export function formatUrlState(settings: ScenarioSettings, at: number, lesson: string | null = null): Record<string, string> {
   const params: Record<string, string> = {};
+  if (lesson !== null) params['lesson'] = lesson;
+  const base = lessonSettings(lesson);
   for (const name of LAB_SETTING_NAMES) {
     const value = settingValue(settings, name);
-    if (value !== settingValue(DEFAULT_SETTINGS, name)) params[SETTING_RULES[name].option] = String(value).replaceAll(' ', '');
+    if (value !== settingValue(base, name)) params[SETTING_RULES[name].option] = String(value).replaceAll(' ', '');
   }
   if (at > 0) params['at'] = String(at);
   return params;

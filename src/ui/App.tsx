@@ -9,6 +9,12 @@ import { ProducerCard } from './ProducerCard';
 import { QueuePanel } from './QueuePanel';
 import { RunOutcome } from './RunOutcome';
 import { Trays } from './Trays';
+import { ComparePanel } from './ComparePanel';
+import { ExportPanel } from './ExportPanel';
+import { LessonCard } from './LessonCard';
+import { LessonsNav } from './LessonsNav';
+import { MasteryPanel } from './MasteryPanel';
+import { MetricsPanel } from './MetricsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { Transport } from './Transport';
@@ -29,6 +35,8 @@ function Lab() {
       </header>
       <SettingsPanel />
       <main>
+        <LessonsNav />
+        <LessonCard />
         <Transport />
         <Narration />
         <RunOutcome />
@@ -45,6 +53,10 @@ function Lab() {
           <OutputPanel />
           <CodePanel />
         </div>
+        <MetricsPanel />
+        <ComparePanel />
+        <ExportPanel />
+        <MasteryPanel />
       </main>
     </div>
   );

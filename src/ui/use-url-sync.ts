@@ -15,10 +15,11 @@ export function useUrlSync(): void {
   const settings = useLab((s) => s.settings);
   const cursor = useLab((s) => s.view.cursor);
   const playing = useLab((s) => s.playing);
+  const lessonId = useLab((s) => s.lessonId);
   useEffect(() => {
     if (playing) return;
-    const query = new URLSearchParams(formatUrlState(settings, cursor)).toString();
+    const query = new URLSearchParams(formatUrlState(settings, cursor, lessonId)).toString();
     const next = `${window.location.pathname}${query === '' ? '' : `?${query}`}${window.location.hash}`;
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', next);
-  }, [settings, cursor, playing]);
+  }, [settings, cursor, playing, lessonId]);
 }

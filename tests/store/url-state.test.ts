@@ -46,7 +46,7 @@ describe('link state', () => {
     const settings = { ...DEFAULT_SETTINGS, workers: 9, queue: 'lifo' as const, fail: [2, 4] };
     const params = formatUrlState(settings, 17);
     expect(params).toEqual({ workers: '9', queue: 'lifo', fail: '2,4', at: '17' });
-    expect(parseUrlState(params)).toEqual({ settings, at: 17, notices: [] });
+    expect(parseUrlState(params)).toEqual({ settings, at: 17, lesson: null, notices: [] });
     expect(formatUrlState(DEFAULT_SETTINGS, 0)).toEqual({});
   });
 

@@ -1,0 +1,47 @@
+import { type ScenarioSettings, runScenario } from '../engine/index';
+import { measureRun } from './metrics';
+
+/** One run of a comparison: the setting that varies, and what came of it. */
+export interface ComparedRun {
+  readonly value: number;
+  readonly elapsed: number;
+  readonly throughput: number;
+  readonly producerBlocked: number;
+  readonly meanUtilization: number;
+  readonly maxQueue: number;
+  readonly ending: string;
+}
+
+export type ComparedSetting = 'workers' | 'maxsize';
+
+/** Worker counts and maxsize values a comparison tries by default. */
+export const COMPARE_VALUES: Readonly<Record<ComparedSetting, readonly number[]>> = {
+  workers: [1, 2, 3, 5, 10],
+  maxsize: [1, 2, 5, 10, 0],
+};
+
+/** The same seed, run once per value of one setting: the course's "how does speed change?" answered by runs. */
+export function compareRuns(settings: ScenarioSettings, setting: ComparedSetting, values: readonly number[] = COMPARE_VALUES[setting]): ComparedRun[] {
+  return values.map((value) => {
+    const run = runScenario({ ...settings, [setting]: value }, { maxIterations: 10_000_000 });
+    const log = run.log!;
+    const metrics = measureRun(log, log.length, run.endTime);
+    let length = 0;
+    let maxQueue = 0;
+    for (let i = 0; i < log.length; i++) {
+      const event = log.at(i);
+      if (event.kind === 'queue.put') maxQueue = Math.max(maxQueue, ++length);
+      else if (event.kind === 'queue.get' || event.kind === 'queue.drop') length--;
+    }
+    const utilizations = metrics.utilization.map((u) => u.busy);
+    return {
+      value,
+      elapsed: run.endTime,
+      throughput: metrics.throughput,
+      producerBlocked: metrics.producerBlocked,
+      meanUtilization: utilizations.length > 0 ? utilizations.reduce((a, b) => a + b, 0) / utilizations.length : 0,
+      maxQueue,
+      ending: run.status.kind,
+    };
+  });
+}

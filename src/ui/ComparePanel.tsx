@@ -1,0 +1,59 @@
+import { useMemo, useState } from 'react';
+import { type ComparedSetting, compareRuns, lessonById } from '../store/index';
+import { BarChart } from './BarChart';
+import { useLab } from './lab-context';
+
+const TITLES: Readonly<Record<ComparedSetting, string>> = { workers: 'workers', maxsize: 'maxsize (0 = unbounded)' };
+
+/** The same seed at several worker counts or maxsize values, side by side. */
+export function ComparePanel() {
+  const settings = useLab((s) => s.settings);
+  const lessonCompare = useLab((s) => (s.lessonId === null ? undefined : lessonById(s.lessonId)?.compare));
+  const [chosen, setChosen] = useState<ComparedSetting | null>(null);
+  const setting = chosen ?? lessonCompare ?? 'workers';
+  const runs = useMemo(() => compareRuns(settings, setting), [settings, setting]);
+  const chart = setting === 'workers' ? { yLabel: 'total time (s)', values: runs.map((r) => r.elapsed) } : { yLabel: 'producer blocked (s)', values: runs.map((r) => r.producerBlocked) };
+  return (
+    <section className="panel compare" aria-labelledby="compare-title">
+      <h2 id="compare-title">Compare runs</h2>
+      <div className="compare-controls" role="radiogroup" aria-label="Compare by">
+        {(['workers', 'maxsize'] as const).map((option) => (
+          <label key={option}>
+            <input type="radio" name="compare-by" checked={setting === option} onChange={() => setChosen(option)} /> by {option}
+          </label>
+        ))}
+      </div>
+      <p className="hint">The current settings and seed, with only {TITLES[setting]} changed.</p>
+      <div className="compare-body">
+        <BarChart bars={runs.map((r, i) => ({ label: String(r.value), value: chart.values[i]! }))} xLabel={TITLES[setting]} yLabel={chart.yLabel} unit="" />
+        <table>
+          <caption className="visually-hidden">Runs compared by {TITLES[setting]}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{setting}</th>
+              <th scope="col">Total time</th>
+              <th scope="col">Jobs/s</th>
+              <th scope="col">Producer blocked</th>
+              <th scope="col">Worker utilization</th>
+              <th scope="col">Longest queue</th>
+              <th scope="col">Ends</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.value}>
+                <th scope="row">{r.value}</th>
+                <td>{r.elapsed.toFixed(1)} s</td>
+                <td>{r.throughput.toFixed(2)}</td>
+                <td>{r.producerBlocked.toFixed(1)} s</td>
+                <td>{Math.round(r.meanUtilization * 100)}%</td>
+                <td>{r.maxQueue}</td>
+                <td>{r.ending === 'returned' ? 'finishes' : r.ending === 'deadlock' ? 'hangs' : r.ending === 'raised' ? 'crashes' : 'stopped'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

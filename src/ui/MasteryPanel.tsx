@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { masteryQuestions } from '../store/index';
+import { useLabActions } from './lab-context';
+import { useProgress } from './use-progress';
+
+/** Predict, then run: each question loads its experiment and says whether the prediction was right. */
+export function MasteryPanel() {
+  const questions = useMemo(() => masteryQuestions(), []);
+  const { loadSettings } = useLabActions();
+  const { progress, answer } = useProgress();
+  const right = questions.filter((q) => progress.answers[q.id] === q.answer).length;
+  return (
+    <section className="panel mastery" id="mastery" aria-labelledby="mastery-title">
+      <h2 id="mastery-title">
+        Mastery check <span className="count">{right} of {questions.length} right</span>
+      </h2>
+      <p className="hint">Predict what the lab will show, then load the experiment and run it.</p>
+      <ol>
+        {questions.map((q) => {
+          const chosen = progress.answers[q.id];
+          return (
+            <li key={q.id}>
+              <fieldset>
+                <legend>{q.prompt}</legend>
+                {q.options.map((option, i) => (
+                  <label key={option} className="option">
+                    <input type="radio" name={`q-${q.id}`} checked={chosen === i} onChange={() => answer(q.id, i)} /> {option}
+                  </label>
+                ))}
+              </fieldset>
+              {chosen !== undefined && (
+                <p className={chosen === q.answer ? 'right' : 'wrong'} aria-live="polite">
+                  {chosen === q.answer ? 'Right. ' : `Not quite: ${q.options[q.answer]}. `}
+                  {q.why}
+                </p>
+              )}
+              <button type="button" onClick={() => loadSettings(q.settings, { at: q.at })}>
+                Load this experiment
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

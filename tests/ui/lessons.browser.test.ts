@@ -1,0 +1,61 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveBuiltPage } from '../support/browser';
+import { LabPage } from '../support/lab-page';
+
+let server: Awaited<ReturnType<typeof serveBuiltPage>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltPage();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await page?.context().close();
+});
+
+async function open(query: string): Promise<LabPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  const lab = new LabPage(page);
+  await lab.open(`${server.url}${query}`);
+  return lab;
+}
+
+describe('lessons in the page', () => {
+  it('a lesson link loads its experiment and asks its question; the answer comes at the end', async () => {
+    const lab = await open('?lesson=break-maxsize');
+    expect(await page.getByRole('heading', { name: 'maxsize 1' }).count()).toBe(1);
+    expect(await lab.slider('Queue maxsize').inputValue()).toBe('1');
+    expect(await lab.slider('Workers').inputValue()).toBe('1');
+    expect(await page.locator('.lesson-card .answer').count()).toBe(0);
+    await lab.toEnd();
+    expect(await page.locator('.lesson-card .answer').innerText()).toMatch(/^Answer\. The producer blocks/);
+  });
+
+  it('choosing a lesson from the list keeps progress in the browser across reloads', async () => {
+    const lab = await open('');
+    await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Remove the sentinels' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBe('break-sentinels');
+    await page.getByRole('checkbox', { name: 'I have done this lesson' }).check();
+    await page.reload();
+    await lab.button(/^(Play|Replay)$/).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'I have done this lesson' }).isChecked()).toBe(true);
+    expect(await page.locator('.lessons-nav summary').innerText()).toContain('1 of 16 done');
+  });
+
+  it('compares worker counts in a chart with a table, and the mastery check says right or not', async () => {
+    await open('?lesson=alter-workers');
+    const rows = page.getByRole('region', { name: 'Compare runs' }).locator('tbody tr');
+    expect(await rows.count()).toBe(5);
+    expect(await rows.first().innerText()).toMatch(/^1\s+21\.4 s/);
+    const question = page.getByRole('group', { name: /No sentinels: the producer puts its 20 jobs/ });
+    await question.getByRole('radio', { name: /It hangs forever/ }).check();
+    expect(await page.locator('.mastery .right').first().innerText()).toMatch(/^Right\./);
+  });
+});
