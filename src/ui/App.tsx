@@ -1,27 +1,33 @@
-import { LayoutGroup, MotionConfig } from 'framer-motion';
+import { LayoutGroup, LazyMotion, MotionConfig } from 'framer-motion';
+import { Suspense, lazy } from 'react';
 import type { LabStore } from '../store/index';
 import { CodePanel } from './CodePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LabContext } from './lab-context';
+import { LessonCard } from './LessonCard';
+import { LessonsNav } from './LessonsNav';
 import { Narration } from './Narration';
 import { OutputPanel } from './OutputPanel';
 import { ProducerCard } from './ProducerCard';
 import { QueuePanel } from './QueuePanel';
 import { RunOutcome } from './RunOutcome';
-import { Trays } from './Trays';
-import { ComparePanel } from './ComparePanel';
-import { ExportPanel } from './ExportPanel';
-import { LessonCard } from './LessonCard';
-import { LessonsNav } from './LessonsNav';
-import { MasteryPanel } from './MasteryPanel';
-import { MetricsPanel } from './MetricsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { Transport } from './Transport';
+import { Trays } from './Trays';
 import { usePlayback } from './use-playback';
 import { useShortcuts } from './use-shortcuts';
 import { useUrlSync } from './use-url-sync';
 import { WorkerLanes } from './WorkerLanes';
+
+/** The panels below the run load after it: they are not needed for the first picture. */
+const MetricsPanel = lazy(() => import('./MetricsPanel').then((m) => ({ default: m.MetricsPanel })));
+const ComparePanel = lazy(() => import('./ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const ExportPanel = lazy(() => import('./ExportPanel').then((m) => ({ default: m.ExportPanel })));
+const MasteryPanel = lazy(() => import('./MasteryPanel').then((m) => ({ default: m.MasteryPanel })));
+
+/** framer-motion's full feature set (layout animations included), fetched after the first paint. */
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 function Lab() {
   usePlayback();
@@ -53,10 +59,12 @@ function Lab() {
           <OutputPanel />
           <CodePanel />
         </div>
-        <MetricsPanel />
-        <ComparePanel />
-        <ExportPanel />
-        <MasteryPanel />
+        <Suspense fallback={<p className="hint">Loading measures and lessons…</p>}>
+          <MetricsPanel />
+          <ComparePanel />
+          <ExportPanel />
+          <MasteryPanel />
+        </Suspense>
       </main>
     </div>
   );
@@ -65,11 +73,13 @@ function Lab() {
 export function App({ store }: { store: LabStore }) {
   return (
     <LabContext.Provider value={store}>
-      <MotionConfig reducedMotion="user">
-        <ErrorBoundary>
-          <Lab />
-        </ErrorBoundary>
-      </MotionConfig>
+      <LazyMotion features={loadMotionFeatures} strict>
+        <MotionConfig reducedMotion="user">
+          <ErrorBoundary>
+            <Lab />
+          </ErrorBoundary>
+        </MotionConfig>
+      </LazyMotion>
     </LabContext.Provider>
   );
 }

@@ -1,4 +1,4 @@
-import { motion } from 'framer-motion';
+import { m } from 'framer-motion';
 import { type JobId, SENTINEL, jobLabel } from '../store/index';
 import { useFollowable, useLab } from './lab-context';
 
@@ -13,7 +13,7 @@ export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }
   const followable = useFollowable();
   const title = priority === undefined ? jobLabel(job) : `${jobLabel(job)}, priority ${priority}`;
   return (
-    <motion.span
+    <m.span
       layoutId={sentinel || !followable ? undefined : `job-${job}`}
       layout={followable ? 'position' : false}
       className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}`}
@@ -24,6 +24,6 @@ export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }
     >
       {sentinel ? 'None' : `#${job}`}
       {priority !== undefined && <sub aria-hidden="true">p{priority}</sub>}
-    </motion.span>
+    </m.span>
   );
 }

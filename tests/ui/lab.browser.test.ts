@@ -50,7 +50,7 @@ describe('the lab page in Chromium', () => {
     expect(await workers.inputValue()).toBe('4');
     // Onward to Play, then Enter.
     const play = lab.button('Play');
-    for (let presses = 0; presses < 15 && !(await play.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
+    for (let presses = 0; presses < 80 && !(await play.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press('Tab');
     expect(await play.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');

@@ -52,6 +52,7 @@ describe('lessons in the page', () => {
   it('compares worker counts in a chart with a table, and the mastery check says right or not', async () => {
     await open('?lesson=alter-workers');
     const rows = page.getByRole('region', { name: 'Compare runs' }).locator('tbody tr');
+    await rows.first().waitFor(); // the panel loads after the run
     expect(await rows.count()).toBe(5);
     expect(await rows.first().innerText()).toMatch(/^1\s+21\.4 s/);
     const question = page.getByRole('group', { name: /No sentinels: the producer puts its 20 jobs/ });
