@@ -8,20 +8,15 @@ export interface FoldContext {
 }
 
 const without = (list: readonly number[], id: number): readonly number[] => list.filter((item) => item !== id);
-const isJob = (job: JobId | null | undefined): job is JobId => job !== null && job !== undefined && job !== SENTINEL && job > 0;
-
-/** Items leave a queue in get() order: the view keeps that order, so get/drop take the named job out. */
-function takeOut(items: readonly JobId[], job: JobId): readonly JobId[] {
-  const at = items.indexOf(job);
-  return at < 0 ? items : [...items.slice(0, at), ...items.slice(at + 1)];
-}
 
 /**
  * Apply one event to the picture: a pure function, so any picture can be rebuilt
- * by folding the log from a checkpoint (step back = seek to cursor - 1).
+ * by folding the log from a checkpoint (step back = seek to cursor - 1). It
+ * copies only small things (the task table, the waiter lines): which jobs are
+ * where comes from the run's index (run-index.ts), not from lists copied here.
  */
 export function applyEvent(view: ViewState, event: LabEvent, context: FoldContext): ViewState {
-  let { tasks, queue, printed, done, failed, deadLetters, dropped, deadlocked } = view;
+  let { tasks, queue, printed, deadlocked } = view;
   const t = event.t;
   const setTask = (id: number, change: Partial<TaskView>): void => {
     const current = tasks[id];
@@ -53,7 +48,7 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       deadlocked = true;
       break;
     case 'queue.put':
-      queue = { ...queue, items: [...queue.items.slice(0, event.position), event.job, ...queue.items.slice(event.position)], unfinished: event.unfinished };
+      queue = { ...queue, length: queue.length + 1, unfinished: event.unfinished };
       become(event.task, 'running', { job: null });
       break;
     case 'queue.put_wait':
@@ -61,7 +56,7 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       become(event.task, 'blocked-put', { job: event.job });
       break;
     case 'queue.get':
-      queue = { ...queue, items: takeOut(queue.items, event.job) };
+      queue = { ...queue, length: queue.length - 1 };
       become(event.task, event.job === SENTINEL ? 'stopping' : 'running', { job: event.job });
       break;
     case 'queue.get_wait':
@@ -72,13 +67,10 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       queue = event.waiter === 'getter' ? { ...queue, getters: without(queue.getters, event.target) } : { ...queue, putters: without(queue.putters, event.target) };
       become(event.target, 'woken', { job: jobOf(event.target) });
       break;
-    case 'queue.task_done': {
+    case 'queue.task_done':
       queue = { ...queue, unfinished: event.unfinished };
-      const job = jobOf(event.task);
-      if (isJob(job) && !deadLetters.includes(job) && !failed.includes(job)) done = [...done, job];
       setTask(event.task, { job: null });
       break;
-    }
     case 'queue.join_wait':
       queue = { ...queue, joiners: [...queue.joiners, event.task] };
       become(event.task, 'waiting-join');
@@ -91,26 +83,21 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       queue = { ...queue, shutDown: true };
       break;
     case 'queue.drop':
-      queue = { ...queue, items: takeOut(queue.items, event.job), unfinished: event.unfinished };
-      if (isJob(event.job)) dropped = [...dropped, event.job];
+      queue = { ...queue, length: queue.length - 1, unfinished: event.unfinished };
       break;
     case 'queue.refused':
       become(event.task, 'stopping', { job: null });
       break;
     case 'sleep':
-      // A new attempt at a job that failed before clears the mark; it is failed again only if this one fails.
-      if (isJob(event.job) && failed.includes(event.job)) failed = without(failed, event.job);
       become(event.task, 'sleeping', { until: t + event.delay, job: jobOf(event.task) });
       break;
     case 'print':
       printed += 1;
       break;
     case 'job.failed':
-      if (!failed.includes(event.job)) failed = [...failed, event.job];
       become(event.task, 'running', { job: event.job });
       break;
     case 'job.dead_letter':
-      deadLetters = [...deadLetters, event.job];
       break;
     default:
       exhaustive(event);
@@ -123,10 +110,6 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
     tasks,
     queue: queueView,
     printed,
-    done,
-    failed,
-    deadLetters,
-    dropped,
     deadlocked,
     site: event.site,
     narration: narrate(event, tasks[event.task], target, queueView, context.maxsize),

@@ -21,3 +21,4 @@ export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRuns } f
 export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/catalog';
 export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
+export { type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS, type ExportedProgram, exportScenario, runScenario } from '../engine/index';
 import { type LabSettingName, applySetting } from './settings-rules';
 import { describeOutcome } from './messages';
+import { type RunIndex, indexRun } from './run-index';
 import { Timeline } from './timeline';
 import type { ViewState } from './view-state';
 
@@ -18,6 +19,8 @@ export interface LabState {
   readonly notices: readonly string[];
   readonly run: ScenarioRun;
   readonly timeline: Timeline;
+  /** Where every job is at any event. */
+  readonly index: RunIndex;
   readonly program: ExportedProgram;
   /** The picture at the cursor (`view.cursor` events applied). */
   readonly view: ViewState;
@@ -48,6 +51,7 @@ export interface LabActions {
 export type LabStore = ReturnType<typeof createLabStore>;
 
 interface Computed {
+  readonly index: RunIndex;
   readonly outcome: LabState['outcome'];
   readonly run: ScenarioRun;
   readonly timeline: Timeline;
@@ -57,7 +61,8 @@ interface Computed {
 function compute(settings: ScenarioSettings): Computed {
   const run = runScenario(settings, { record: true, maxIterations: 50_000_000 });
   const timeline = new Timeline(run.log!, { maxsize: settings.maxsize });
-  return { run, timeline, program: exportScenario(settings), outcome: describeOutcome(run.status, run.endTime) };
+  const index = indexRun(run.log!, settings.queue, run.plan.priorities, run.plan.jobs);
+  return { run, timeline, index, program: exportScenario(settings), outcome: describeOutcome(run.status, run.endTime) };
 }
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */

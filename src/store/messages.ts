@@ -10,7 +10,7 @@ export function jobLabel(job: JobId): string {
 }
 
 function capacity(queue: QueueView, maxsize: number): string {
-  return maxsize > 0 ? `${queue.items.length}/${maxsize}` : `${queue.items.length}, unbounded`;
+  return maxsize > 0 ? `${queue.length}/${maxsize}` : `${queue.length}, unbounded`;
 }
 
 function plural(count: number, one: string, many: string): string {

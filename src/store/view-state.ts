@@ -44,8 +44,8 @@ export interface TaskView {
 }
 
 export interface QueueView {
-  /** Jobs in the queue, in the order get() returns them. */
-  readonly items: readonly JobId[];
+  /** How many items are in the queue (which ones: run-index.ts's queueAt). */
+  readonly length: number;
   /** `queue._unfinished_tasks`: puts minus task_done() calls. */
   readonly unfinished: number;
   /** Tasks blocked in get(), oldest first. */
@@ -66,14 +66,6 @@ export interface ViewState {
   readonly queue: QueueView;
   /** How many of the run's printed lines have been printed. */
   readonly printed: number;
-  /** Jobs processed (task_done() called after the work), in that order. */
-  readonly done: readonly JobId[];
-  /** Jobs that failed (their last attempt), in that order. */
-  readonly failed: readonly JobId[];
-  /** Jobs moved to the dead-letter queue. */
-  readonly deadLetters: readonly JobId[];
-  /** Jobs dropped by shutdown(immediate=True). */
-  readonly dropped: readonly JobId[];
   /** The program can go no further: a deadlock was found. */
   readonly deadlocked: boolean;
   /** The site (exported Python line) of the last event, 0 before any. */
@@ -86,12 +78,8 @@ export const INITIAL_VIEW: ViewState = {
   cursor: 0,
   t: 0,
   tasks: [],
-  queue: { items: [], unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false },
+  queue: { length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false },
   printed: 0,
-  done: [],
-  failed: [],
-  deadLetters: [],
-  dropped: [],
   deadlocked: false,
   site: 0,
   narration: 'asyncio.run(main()) is about to start the event loop.',

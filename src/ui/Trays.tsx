@@ -1,15 +1,16 @@
-import type { JobId } from '../store/index';
+import { useMemo } from 'react';
+import { type JobId, failedAt, outcomesAt } from '../store/index';
 import { JobToken } from './JobToken';
 import { useLab } from './lab-context';
 
 /** The last few jobs of a tray are drawn; the rest are counted. */
 const SHOWN = 16;
 
-function Tray({ id, title, jobs, total, tone }: { id: string; title: string; jobs: readonly JobId[]; total?: number; tone: string }) {
+function Tray({ id, title, jobs, count, total, tone }: { id: string; title: string; jobs: readonly JobId[]; count: number; total?: number; tone: string }) {
   return (
     <section className={`panel tray-panel ${tone}`} aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="count">{total === undefined ? jobs.length : `${jobs.length}/${total}`}</span>
+        {title} <span className="count">{total === undefined ? count : `${count}/${total}`}</span>
       </h2>
       <div className="tray">
         {jobs.slice(-SHOWN).map((job) => (
@@ -22,21 +23,27 @@ function Tray({ id, title, jobs, total, tone }: { id: string; title: string; job
 
 /** Where jobs end up: done, and, when the run has them, failed, dead-lettered or dropped. */
 export function Trays() {
-  const done = useLab((s) => s.view.done);
-  const failed = useLab((s) => s.view.failed);
-  const deadLetters = useLab((s) => s.view.deadLetters);
-  const dropped = useLab((s) => s.view.dropped);
+  const index = useLab((s) => s.index);
+  const cursor = useLab((s) => s.view.cursor);
   const total = useLab((s) => s.run.plan.jobs);
   const onError = useLab((s) => s.settings.onError);
   const immediate = useLab((s) => s.settings.shutdown === 'shutdown-immediate');
   const failing = useLab((s) => s.settings.fail.length + s.settings.flaky.length > 0);
-  const stillFailed = failed.filter((job) => !deadLetters.includes(job));
+  const trays = useMemo(
+    () => ({
+      done: outcomesAt(index.done, cursor, SHOWN),
+      deadLetters: outcomesAt(index.deadLetters, cursor, SHOWN),
+      dropped: outcomesAt(index.dropped, cursor, SHOWN),
+      failed: failedAt(index, cursor),
+    }),
+    [index, cursor],
+  );
   return (
     <div className="trays">
-      <Tray id="tray-done" title="Done" jobs={done} total={total} tone="tone-done" />
-      {failing && onError !== 'retry' && <Tray id="tray-failed" title="Failed" jobs={stillFailed} tone="tone-failed" />}
-      {onError === 'retry' && <Tray id="tray-dead" title="Dead-letter queue" jobs={deadLetters} tone="tone-failed" />}
-      {immediate && <Tray id="tray-dropped" title="Dropped by shutdown" jobs={dropped} tone="tone-dropped" />}
+      <Tray id="tray-done" title="Done" jobs={trays.done.recent} count={trays.done.count} total={total} tone="tone-done" />
+      {failing && onError !== 'retry' && <Tray id="tray-failed" title="Failed" jobs={trays.failed} count={trays.failed.length} tone="tone-failed" />}
+      {onError === 'retry' && <Tray id="tray-dead" title="Dead-letter queue" jobs={trays.deadLetters.recent} count={trays.deadLetters.count} tone="tone-failed" />}
+      {immediate && <Tray id="tray-dropped" title="Dropped by shutdown" jobs={trays.dropped.recent} count={trays.dropped.count} tone="tone-dropped" />}
     </div>
   );
 }

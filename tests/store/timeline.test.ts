@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, runScenario } from '../../src/engine/index';
 import { applyEvent } from '../../src/store/fold';
+import { indexRun, outcomesAt, queueAt } from '../../src/store/run-index';
 import { CHECKPOINT_EVERY, Timeline } from '../../src/store/timeline';
 import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
 
@@ -17,8 +18,9 @@ describe('folding the classic run', () => {
   it('ends with every job done, the queue empty and every task finished', () => {
     const { views, run } = foldAll();
     const end = views[views.length - 1]!;
-    expect(end.done.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(end.queue).toEqual({ items: [], unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false });
+    const index = indexRun(run.log!, 'fifo', null, 20);
+    expect(outcomesAt(index.done, run.log!.length, 100).recent.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(end.queue).toEqual({ length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false });
     expect(end.printed).toBe(run.lines.length);
     expect(end.tasks.map((t) => [t.label, t.status])).toEqual([
       ['main', 'done'],
@@ -29,15 +31,18 @@ describe('folding the classic run', () => {
     ]);
   });
 
-  it("agrees with the engine's own queue size and unfinished count at every queue event", () => {
-    for (const maxsize of [0, 1, 5]) {
-      const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, workers: 2, jobs: 40 });
+  it("agrees with the engine's own queue size, item positions and unfinished count at every queue event", () => {
+    for (const [maxsize, queue] of [[0, 'fifo'], [1, 'fifo'], [5, 'fifo'], [0, 'priority'], [3, 'lifo']] as const) {
+      const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, queue, workers: 2, jobs: 40 });
+      const index = indexRun(run.log!, queue, run.plan.priorities, 40);
       for (const event of run.log!) {
         const view = views[event.seq + 1]!;
-        if (event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') expect(view.queue.items.length).toBe(event.qsize);
-        if (event.kind === 'queue.put') expect(view.queue.items[event.position]).toBe(event.job);
+        const inQueue = queueAt(index, event.seq + 1, 1000);
+        expect(inQueue.length).toBe(view.queue.length);
+        if (event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') expect(view.queue.length).toBe(event.qsize);
+        if (event.kind === 'queue.put') expect(inQueue.items[event.position]).toBe(event.job);
         if (event.kind === 'queue.put' || event.kind === 'queue.task_done') expect(view.queue.unfinished).toBe(event.unfinished);
-        if (maxsize > 0) expect(view.queue.items.length).toBeLessThanOrEqual(maxsize);
+        if (maxsize > 0) expect(view.queue.length).toBeLessThanOrEqual(maxsize);
         expect(view.t).toBeGreaterThanOrEqual(views[event.seq]!.t);
       }
     }
@@ -47,7 +52,7 @@ describe('folding the classic run', () => {
     const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize: 1, workers: 1 });
     const waits = [...run.log!].filter((e) => e.kind === 'queue.put_wait');
     expect(waits.length).toBeGreaterThan(0);
-    for (const wait of waits) expect(views[wait.seq + 1]!.queue.items.length).toBe(1);
+    for (const wait of waits) expect(views[wait.seq + 1]!.queue.length).toBe(1);
     // Blocked means in the putters line, until a get() wakes it (in the same instant).
     for (const view of views) {
       const producer = view.tasks.find((t) => t.role === 'producer');
