@@ -1,30 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
-import { launchChromium, serveBuiltPage } from '../support/browser';
-import { LabPage } from '../support/lab-page';
+import type { LabPage } from '../support/lab-page';
+import { labSession } from '../support/lab-session';
 
-let server: Awaited<ReturnType<typeof serveBuiltPage>>;
-let browser: Browser;
+const session = labSession();
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveBuiltPage();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await page?.close();
-});
-
 async function open(query: string): Promise<LabPage> {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const lab = new LabPage(page);
-  await lab.open(`${server.url}${query}`);
-  return lab;
+  const opened = await session.open(query);
+  page = opened.page;
+  return opened.lab;
 }
 
 describe('links and endings', () => {
@@ -32,7 +18,6 @@ describe('links and endings', () => {
     const linked = await open('?workers=2&maxsize=1&at=40');
     expect((await linked.position()).cursor).toBe(40);
     const picture = await page.locator('.stage').innerText();
-    await page.close();
     const stepped = await open('?workers=2&maxsize=1');
     await stepped.stepTimes(40);
     expect(await page.locator('.stage').innerText()).toBe(picture);

@@ -1,32 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
-import { launchChromium, serveBuiltPage } from '../support/browser';
-import { LabPage } from '../support/lab-page';
+import type { LabPage } from '../support/lab-page';
+import { labSession } from '../support/lab-session';
 
-let server: Awaited<ReturnType<typeof serveBuiltPage>>;
-let browser: Browser;
+const session = labSession();
 let page: Page;
 let lab: LabPage;
 
-beforeAll(async () => {
-  server = await serveBuiltPage();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  lab = new LabPage(page);
-  await lab.open(server.url);
-  expect(errors).toEqual([]);
-});
-afterEach(async () => {
-  await page?.close();
+  const opened = await session.open();
+  ({ page, lab } = opened);
+  expect(opened.errors).toEqual([]);
 });
 
 const cliLines = (...args: string[]): string[] => cli(['run', ...args]).stdout.trimEnd().split('\n');

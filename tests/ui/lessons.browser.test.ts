@@ -1,30 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltPage } from '../support/browser';
-import { LabPage } from '../support/lab-page';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { LabPage } from '../support/lab-page';
+import { labSession } from '../support/lab-session';
 
-let server: Awaited<ReturnType<typeof serveBuiltPage>>;
-let browser: Browser;
+const session = labSession();
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveBuiltPage();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  await page?.context().close();
-});
-
 async function open(query: string): Promise<LabPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  const lab = new LabPage(page);
-  await lab.open(`${server.url}${query}`);
-  return lab;
+  const opened = await session.open(query);
+  page = opened.page;
+  return opened.lab;
 }
 
 describe('lessons in the page', () => {

@@ -1,34 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, serveBuiltPage } from '../support/browser';
-import { LabPage } from '../support/lab-page';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LabPage } from '../support/lab-page';
+import { labSession } from '../support/lab-session';
 
 // Needs <TimelinePanel /> mounted in App (a region headed "Timeline" holding a slider named "Timeline").
 
-let server: Awaited<ReturnType<typeof serveBuiltPage>>;
-let browser: Browser;
+const session = labSession();
 let page: Page;
 let lab: LabPage;
 let errors: string[];
 
-beforeAll(async () => {
-  server = await serveBuiltPage();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  lab = new LabPage(page);
-  await lab.open(server.url);
+  ({ page, lab, errors } = await session.open());
 });
-afterEach(async () => {
+afterEach(() => {
   expect(errors).toEqual([]);
-  await page?.close();
 });
 
 describe('the timeline in Chromium', () => {
