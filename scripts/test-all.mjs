@@ -49,7 +49,7 @@ function vitest(project) {
   }
 }
 
-for (const config of ['tsconfig.json', 'tsconfig.engine.json', 'tsconfig.store.json', 'tsconfig.node.json']) {
+for (const config of ['tsconfig.json', 'tsconfig.engine.json', 'tsconfig.store.json', 'tsconfig.pyodide.json', 'tsconfig.node.json']) {
   check(`types (${config})`, 'npx', ['tsc', '-p', config, '--noEmit']);
 }
 check('lint', 'npx', ['oxlint', '--deny-warnings', '-c', '.oxlintrc.json', 'src', 'tests', 'scripts', 'bench']);

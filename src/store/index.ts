@@ -21,4 +21,5 @@ export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRuns } f
 export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/catalog';
 export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
+export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
 export { type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';

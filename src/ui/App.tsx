@@ -25,6 +25,7 @@ const MetricsPanel = lazy(() => import('./MetricsPanel').then((m) => ({ default:
 const ComparePanel = lazy(() => import('./ComparePanel').then((m) => ({ default: m.ComparePanel })));
 const ExportPanel = lazy(() => import('./ExportPanel').then((m) => ({ default: m.ExportPanel })));
 const MasteryPanel = lazy(() => import('./MasteryPanel').then((m) => ({ default: m.MasteryPanel })));
+const RealPythonPanel = lazy(() => import('./RealPythonPanel').then((m) => ({ default: m.RealPythonPanel })));
 
 /** framer-motion's full feature set (layout animations included), fetched after the first paint. */
 const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
@@ -60,6 +61,7 @@ function Lab() {
           <CodePanel />
         </div>
         <Suspense fallback={<p className="hint">Loading measures and lessons…</p>}>
+          <RealPythonPanel />
           <MetricsPanel />
           <ComparePanel />
           <ExportPanel />
