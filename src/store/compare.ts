@@ -9,6 +9,8 @@ export interface ComparedRun {
   readonly producerBlocked: number;
   readonly meanUtilization: number;
   readonly maxQueue: number;
+  /** Queue length over time, as (t, length) steps: at most one point per 1/100 of the run. */
+  readonly queueOverTime: readonly (readonly [number, number])[];
   readonly ending: string;
 }
 
@@ -28,10 +30,16 @@ export function compareRuns(settings: ScenarioSettings, setting: ComparedSetting
     const metrics = measureRun(log, log.length, run.endTime);
     let length = 0;
     let maxQueue = 0;
+    const queueOverTime: [number, number][] = [[0, 0]];
+    const step = run.endTime / 100;
     for (let i = 0; i < log.length; i++) {
       const event = log.at(i);
       if (event.kind === 'queue.put') maxQueue = Math.max(maxQueue, ++length);
       else if (event.kind === 'queue.get' || event.kind === 'queue.drop') length--;
+      else continue;
+      const last = queueOverTime[queueOverTime.length - 1]!;
+      if (event.t - last[0] < step) queueOverTime[queueOverTime.length - 1] = [last[0], Math.max(last[1], length)];
+      else queueOverTime.push([event.t, length]);
     }
     const utilizations = metrics.utilization.map((u) => u.busy);
     return {
@@ -41,6 +49,7 @@ export function compareRuns(settings: ScenarioSettings, setting: ComparedSetting
       producerBlocked: metrics.producerBlocked,
       meanUtilization: utilizations.length > 0 ? utilizations.reduce((a, b) => a + b, 0) / utilizations.length : 0,
       maxQueue,
+      queueOverTime,
       ending: run.status.kind,
     };
   });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { type ComparedSetting, compareRuns, lessonById } from '../store/index';
 import { BarChart } from './BarChart';
+import { Sparkline } from './Sparkline';
 import { useLab } from './lab-context';
 
 const TITLES: Readonly<Record<ComparedSetting, string>> = { workers: 'workers', maxsize: 'maxsize (0 = unbounded)' };
@@ -35,7 +36,7 @@ export function ComparePanel() {
               <th scope="col">Jobs/s</th>
               <th scope="col">Producer blocked</th>
               <th scope="col">Worker utilization</th>
-              <th scope="col">Longest queue</th>
+              <th scope="col">Queue length over time</th>
               <th scope="col">Ends</th>
             </tr>
           </thead>
@@ -47,7 +48,9 @@ export function ComparePanel() {
                 <td>{r.throughput.toFixed(2)}</td>
                 <td>{r.producerBlocked.toFixed(1)} s</td>
                 <td>{Math.round(r.meanUtilization * 100)}%</td>
-                <td>{r.maxQueue}</td>
+                <td>
+                  <Sparkline points={r.queueOverTime} until={r.elapsed} max={Math.max(1, ...runs.map((x) => x.maxQueue))} /> longest {r.maxQueue}
+                </td>
                 <td>{r.ending === 'returned' ? 'finishes' : r.ending === 'deadlock' ? 'hangs' : r.ending === 'raised' ? 'crashes' : 'stopped'}</td>
               </tr>
             ))}

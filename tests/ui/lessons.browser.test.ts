@@ -40,6 +40,7 @@ describe('lessons in the page', () => {
     await rows.first().waitFor(); // the panel loads after the run
     expect(await rows.count()).toBe(5);
     expect(await rows.first().innerText()).toMatch(/^1\s+21\.4 s/);
+    expect(await rows.first().innerText()).toMatch(/longest 5/);
     const question = page.getByRole('group', { name: /No sentinels: the producer puts its 20 jobs/ });
     await question.getByRole('radio', { name: /It hangs forever/ }).check();
     expect(await page.locator('.mastery .right').first().innerText()).toMatch(/^Right\./);
