@@ -1,4 +1,4 @@
-import { type JobId, type LabEvent, SENTINEL, exhaustive } from '../engine/index';
+import { type EventLog, type JobId, type LabEvent, SENTINEL, exhaustive } from '../engine/index';
 import { narrate } from './messages';
 import { type QueueView, type TaskStatus, type TaskView, type ViewState, roleOf, statusOfOutcome } from './view-state';
 
@@ -103,7 +103,6 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
       exhaustive(event);
   }
   const queueView: QueueView = queue;
-  const target = event.kind === 'queue.wake' || event.kind === 'queue.join_release' || event.kind === 'task.cancel' ? tasks[event.target] : event.kind === 'task.create' ? tasks[event.created] : undefined;
   return {
     cursor: view.cursor + 1,
     t,
@@ -112,6 +111,16 @@ export function applyEvent(view: ViewState, event: LabEvent, context: FoldContex
     printed,
     deadlocked,
     site: event.site,
-    narration: narrate(event, tasks[event.task], target, queueView, context.maxsize),
   };
+}
+
+/**
+ * The sentence about the last event of a picture. Worked out only for the
+ * picture on screen, not for every event folded (a seek folds hundreds).
+ */
+export function narrationOf(view: ViewState, log: EventLog, context: FoldContext): string {
+  if (view.cursor === 0) return 'asyncio.run(main()) is about to start the event loop.';
+  const event = log.at(view.cursor - 1);
+  const target = event.kind === 'queue.wake' || event.kind === 'queue.join_release' || event.kind === 'task.cancel' ? view.tasks[event.target] : event.kind === 'task.create' ? view.tasks[event.created] : undefined;
+  return narrate(event, view.tasks[event.task], target, view.queue, context.maxsize);
 }

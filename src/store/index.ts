@@ -13,6 +13,7 @@ export {
 } from './settings-rules';
 export { type UrlState, formatUrlState, lessonSettings, parseUrlState } from './url-state';
 export { jobLabel } from './messages';
+export { narrationOf } from './fold';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
 export { SITE, SENTINEL, type JobId, type ScenarioSettings } from '../engine/index';
 export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, seriesEnvelope } from './series';

@@ -70,8 +70,6 @@ export interface ViewState {
   readonly deadlocked: boolean;
   /** The site (exported Python line) of the last event, 0 before any. */
   readonly site: number;
-  /** One plain sentence about the last event. */
-  readonly narration: string;
 }
 
 export const INITIAL_VIEW: ViewState = {
@@ -82,7 +80,6 @@ export const INITIAL_VIEW: ViewState = {
   printed: 0,
   deadlocked: false,
   site: 0,
-  narration: 'asyncio.run(main()) is about to start the event loop.',
 };
 
 export function roleOf(label: string): TaskRole {

@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { narrationOf } from '../store/index';
 import { useLab } from './lab-context';
 
 /**
@@ -5,8 +7,11 @@ import { useLab } from './lab-context';
  * while playing it changes many times a second, so it is not announced then.
  */
 export function Narration() {
-  const narration = useLab((s) => s.view.narration);
+  const view = useLab((s) => s.view);
+  const log = useLab((s) => s.timeline.log);
+  const maxsize = useLab((s) => s.settings.maxsize);
   const playing = useLab((s) => s.playing);
+  const narration = useMemo(() => narrationOf(view, log, { maxsize }), [view, log, maxsize]);
   return (
     <p className="narration" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
       {narration}
