@@ -3,6 +3,8 @@ import { useLab } from './lab-context';
 
 /** Lines are rendered in fixed blocks, so printing one more line re-renders one block, not the whole log. */
 const BLOCK = 64;
+/** A huge run prints hundreds of thousands of lines; the page draws the newest ones (the CLI prints them all). */
+const MAX_SHOWN = 64 * BLOCK;
 
 const OutputBlock = memo(function OutputBlock({ lines }: { lines: readonly string[] }) {
   return lines.map((line, i) => <li key={i}>{line}</li>);
@@ -12,12 +14,14 @@ const OutputBlock = memo(function OutputBlock({ lines }: { lines: readonly strin
 export function OutputPanel() {
   const lines = useLab((s) => s.run.lines);
   const printed = useLab((s) => s.view.printed);
+  // Whole blocks from the first shown line, so a block's content never shifts as lines are added.
+  const first = Math.max(0, Math.floor((printed - MAX_SHOWN) / BLOCK) * BLOCK + (printed > MAX_SHOWN ? BLOCK : 0));
   const blocks: number[] = [];
-  for (let start = 0; start < printed; start += BLOCK) blocks.push(start);
+  for (let start = first; start < printed; start += BLOCK) blocks.push(start);
   return (
     <section className="panel output" aria-labelledby="output-title">
       <h2 id="output-title">
-        Output <span className="count">{printed} lines</span>
+        Output <span className="count">{printed} lines{first > 0 ? `, showing the last ${printed - first}` : ''}</span>
       </h2>
       {/* column-reverse keeps the newest line in view with no scrolling code (which would force a layout per line). */}
       <div className="terminal-scroll" tabIndex={0}>
