@@ -78,6 +78,15 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
       const view = timeline.viewAt(cursor);
       set({ view, playTime: view.t, playing: playing && view.cursor < timeline.length });
     };
+    /** A run that fails to compute keeps the current one, and says why (never a lost state). */
+    const computeOrSay = (settings: ScenarioSettings): Computed | null => {
+      try {
+        return compute(settings);
+      } catch (error) {
+        set({ notices: [...get().notices, `These settings could not be run (${String(error)}); the lab kept the previous run.`] });
+        return null;
+      }
+    };
     return {
       settings: initial,
       lessonId,
@@ -91,7 +100,8 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
       setSetting(name, requested) {
         const state = get();
         const { settings, notice } = applySetting(state.settings, name, requested);
-        const next = compute(settings);
+        const next = computeOrSay(settings);
+        if (next === null) return;
         // Same virtual time in the new run, so the picture changes in place.
         const cursor = next.timeline.cursorAtTime(state.playTime);
         set({
@@ -103,7 +113,8 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
         });
       },
       loadSettings(settings, options = {}) {
-        const next = compute(settings);
+        const next = computeOrSay(settings);
+        if (next === null) return;
         const view = next.timeline.viewAt(options.at ?? 0);
         set({ settings, ...next, lessonId: options.lessonId ?? null, view, playTime: view.t, playing: false });
       },
