@@ -1,112 +1,168 @@
+import { EventTimes } from './event-times';
 import { EVENT_KINDS, type EventKind, type JobId, type LabEvent, NO_JOB, type TaskOutcome, type WaiterKind } from './events';
 
-const KIND_CODE = new Map<EventKind, number>(EVENT_KINDS.map((kind, code) => [kind, code]));
+const code = (kind: EventKind): number => EVENT_KINDS.indexOf(kind);
+// Each recording method passes its kind's code as a constant: no lookup per event.
+const TASK_CREATE = code('task.create');
+const TASK_DONE = code('task.done');
+const TASK_CANCEL = code('task.cancel');
+const TASK_STUCK = code('task.stuck');
+const PUT = code('queue.put');
+const PUT_WAIT = code('queue.put_wait');
+const GET = code('queue.get');
+const GET_WAIT = code('queue.get_wait');
+const WAKE = code('queue.wake');
+const TASK_DONE_CALL = code('queue.task_done');
+const JOIN_WAIT = code('queue.join_wait');
+const JOIN_RELEASE = code('queue.join_release');
+const SHUTDOWN = code('queue.shutdown');
+const DROP = code('queue.drop');
+const REFUSED = code('queue.refused');
+const SLEEP = code('sleep');
+const PRINT = code('print');
+const JOB_FAILED = code('job.failed');
+const DEAD_LETTER = code('job.dead_letter');
+
 const OUTCOMES: readonly TaskOutcome[] = ['returned', 'cancelled', 'raised'];
 const WAITERS: readonly WaiterKind[] = ['getter', 'putter'];
+const waiterCode = (waiter: WaiterKind): number => (waiter === 'getter' ? 0 : 1);
 const NO_TASK = 0xffff;
 
+/** Events per chunk of the word column; the first chunk starts small and doubles up to this. */
+const SHIFT = 16;
+const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
+/** 32-bit words per event. */
+const WORDS = 4;
+
+/** A float64 seen as two int32 words: a sleep's delay is stored in `a` and `b`, bit for bit. */
+const floatBits = new Float64Array(1);
+const floatWords = new Int32Array(floatBits.buffer);
+
 /**
- * The run's events stored column-wise (typed arrays, plus a float table and a
- * string table) rather than one object per event, so a million-job run fits in
- * memory. `at(i)` decodes one event into the `LabEvent` union on demand.
+ * The run's events stored column-wise rather than one object per event, so a
+ * million-job run fits in memory. `at(i)` decodes one event into the
+ * `LabEvent` union on demand.
  *
- * Columns: t (f64) kind (u8) site (u8) task (u16) job (i32) a (i32) b (i32),
- * 24 bytes an event; `a` and `b` hold the kind's own fields, or an index into
- * the float or string table.
+ * Each event is four int32 words, 16 bytes: [kind u8 | site u8 | task u16],
+ * job, a, b; `a` and `b` hold the kind's own fields, an index into the string
+ * table, or (sleep) the delay's 64 bits. Words live in chunks of 65,536
+ * events, so the log grows without copying and never holds more than one
+ * chunk of slack. Times are stored as runs of equal time (EventTimes): the
+ * log stamps each event with the time last given to `setTime` (its loop's
+ * clock; a log belongs to one loop), starting at 0.
  */
 export class EventLog {
-  private capacity = 0;
   private count = 0;
-  private t = new Float64Array(0);
-  private kind = new Uint8Array(0);
-  private site = new Uint8Array(0);
-  private task = new Uint16Array(0);
-  private job = new Int32Array(0);
-  private a = new Int32Array(0);
-  private b = new Int32Array(0);
-  private readonly floats: number[] = [];
+  /** Appending event `limit` needs a new or bigger chunk. */
+  private limit = 0;
+  private readonly chunks: Int32Array[] = [];
+  private current = new Int32Array(0);
+  /** Where the next event's words go in `current`. */
+  private cursor = 0;
+  private readonly times = new EventTimes();
   private readonly strings: string[] = [];
+  /** The clock's time, and whether an event at this time was already recorded (its run exists). */
+  private now = 0;
+  private stamped = false;
 
   get length(): number {
     return this.count;
   }
 
-  time(index: number): number {
-    return this.t[index]!;
+  /**
+   * The clock moved: events recorded from now on happen at `t`. The loop calls
+   * this when its virtual time changes, so recording an event passes no time
+   * (one double less per event, and no comparison: a run starts at the first
+   * event after a move).
+   */
+  setTime(t: number): void {
+    if (t === this.now) return;
+    this.now = t;
+    this.stamped = false;
   }
 
-  taskCreate(t: number, task: number, site: number, created: number, name: string): void {
-    this.append('task.create', t, task, site, NO_JOB, created, this.text(name));
+  time(index: number): number {
+    if (index < 0 || index >= this.count) return Number.NaN;
+    return this.times.at(index);
   }
-  taskDone(t: number, task: number, site: number, outcome: TaskOutcome, message: string): void {
-    this.append('task.done', t, task, site, NO_JOB, OUTCOMES.indexOf(outcome), this.text(message));
+
+  taskCreate(task: number, site: number, created: number, name: string): void {
+    this.append(TASK_CREATE, task, site, NO_JOB, created, this.text(name));
   }
-  taskCancel(t: number, task: number, site: number, target: number): void {
-    this.append('task.cancel', t, task, site, NO_JOB, target, 0);
+  taskDone(task: number, site: number, outcome: TaskOutcome, message: string): void {
+    this.append(TASK_DONE, task, site, NO_JOB, OUTCOMES.indexOf(outcome), this.text(message));
   }
-  taskStuck(t: number, task: number, site: number, awaiting: string): void {
-    this.append('task.stuck', t, task, site, NO_JOB, this.text(awaiting), 0);
+  taskCancel(task: number, site: number, target: number): void {
+    this.append(TASK_CANCEL, task, site, NO_JOB, target, 0);
   }
-  put(t: number, task: number, site: number, job: JobId, position: number, unfinished: number): void {
-    this.append('queue.put', t, task, site, job, position, unfinished);
+  taskStuck(task: number, site: number, awaiting: string): void {
+    this.append(TASK_STUCK, task, site, NO_JOB, this.text(awaiting), 0);
   }
-  putWait(t: number, task: number, site: number, job: JobId, qsize: number): void {
-    this.append('queue.put_wait', t, task, site, job, qsize, 0);
+  put(task: number, site: number, job: JobId, position: number, unfinished: number): void {
+    this.append(PUT, task, site, job, position, unfinished);
   }
-  get(t: number, task: number, site: number, job: JobId, qsize: number): void {
-    this.append('queue.get', t, task, site, job, qsize, 0);
+  putWait(task: number, site: number, job: JobId, qsize: number): void {
+    this.append(PUT_WAIT, task, site, job, qsize, 0);
   }
-  getWait(t: number, task: number, site: number, qsize: number): void {
-    this.append('queue.get_wait', t, task, site, NO_JOB, qsize, 0);
+  get(task: number, site: number, job: JobId, qsize: number): void {
+    this.append(GET, task, site, job, qsize, 0);
   }
-  wake(t: number, task: number, site: number, target: number, waiter: WaiterKind): void {
-    this.append('queue.wake', t, task, site, NO_JOB, target, WAITERS.indexOf(waiter));
+  getWait(task: number, site: number, qsize: number): void {
+    this.append(GET_WAIT, task, site, NO_JOB, qsize, 0);
   }
-  taskDoneCall(t: number, task: number, site: number, unfinished: number): void {
-    this.append('queue.task_done', t, task, site, NO_JOB, unfinished, 0);
+  wake(task: number, site: number, target: number, waiter: WaiterKind): void {
+    this.append(WAKE, task, site, NO_JOB, target, waiterCode(waiter));
   }
-  joinWait(t: number, task: number, site: number, unfinished: number): void {
-    this.append('queue.join_wait', t, task, site, NO_JOB, unfinished, 0);
+  taskDoneCall(task: number, site: number, unfinished: number): void {
+    this.append(TASK_DONE_CALL, task, site, NO_JOB, unfinished, 0);
   }
-  joinRelease(t: number, task: number, site: number, target: number): void {
-    this.append('queue.join_release', t, task, site, NO_JOB, target, 0);
+  joinWait(task: number, site: number, unfinished: number): void {
+    this.append(JOIN_WAIT, task, site, NO_JOB, unfinished, 0);
   }
-  shutdown(t: number, task: number, site: number, immediate: boolean, dropped: number): void {
-    this.append('queue.shutdown', t, task, site, NO_JOB, immediate ? 1 : 0, dropped);
+  joinRelease(task: number, site: number, target: number): void {
+    this.append(JOIN_RELEASE, task, site, NO_JOB, target, 0);
   }
-  drop(t: number, task: number, site: number, job: JobId, unfinished: number): void {
-    this.append('queue.drop', t, task, site, job, unfinished, 0);
+  shutdown(task: number, site: number, immediate: boolean, dropped: number): void {
+    this.append(SHUTDOWN, task, site, NO_JOB, immediate ? 1 : 0, dropped);
   }
-  refused(t: number, task: number, site: number, waiter: WaiterKind): void {
-    this.append('queue.refused', t, task, site, NO_JOB, WAITERS.indexOf(waiter), 0);
+  drop(task: number, site: number, job: JobId, unfinished: number): void {
+    this.append(DROP, task, site, job, unfinished, 0);
   }
-  sleep(t: number, task: number, site: number, delay: number, job: JobId): void {
-    this.append('sleep', t, task, site, job, this.floats.push(delay) - 1, 0);
+  refused(task: number, site: number, waiter: WaiterKind): void {
+    this.append(REFUSED, task, site, NO_JOB, waiterCode(waiter), 0);
   }
-  print(t: number, task: number, site: number, text: string): void {
-    this.append('print', t, task, site, NO_JOB, this.text(text), 0);
+  sleep(task: number, site: number, delay: number, job: JobId): void {
+    floatBits[0] = delay;
+    this.append(SLEEP, task, site, job, floatWords[0]!, floatWords[1]!);
   }
-  jobFailed(t: number, task: number, site: number, job: JobId, attempt: number, message: string): void {
-    this.append('job.failed', t, task, site, job, attempt, this.text(message));
+  print(task: number, site: number, text: string): void {
+    this.append(PRINT, task, site, NO_JOB, this.text(text), 0);
   }
-  deadLetter(t: number, task: number, site: number, job: JobId): void {
-    this.append('job.dead_letter', t, task, site, job, 0, 0);
+  jobFailed(task: number, site: number, job: JobId, attempt: number, message: string): void {
+    this.append(JOB_FAILED, task, site, job, attempt, this.text(message));
+  }
+  deadLetter(task: number, site: number, job: JobId): void {
+    this.append(DEAD_LETTER, task, site, job, 0, 0);
   }
 
   /** Bytes held by the columns and tables (strings counted at 2 bytes a character). */
   byteSize(): number {
     const strings = this.strings.reduce((sum, s) => sum + 2 * s.length, 0);
-    return this.capacity * 24 + this.floats.length * 8 + strings;
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.times.byteSize() + strings;
   }
 
   at(index: number): LabEvent {
     if (index < 0 || index >= this.count) throw new RangeError(`no event ${index} (log has ${this.count})`);
-    const task = this.task[index]!;
-    const base = { seq: index, t: this.t[index]!, task: task === NO_TASK ? -1 : task, site: this.site[index]! };
-    const job = this.job[index]!;
-    const a = this.a[index]!;
-    const b = this.b[index]!;
-    const kind = EVENT_KINDS[this.kind[index]!]!;
+    const words = this.chunks[index >>> SHIFT]!;
+    const at = (index & MASK) * WORDS;
+    const head = words[at]!;
+    const task = head >>> 16;
+    const base = { seq: index, t: this.times.at(index), task: task === NO_TASK ? -1 : task, site: (head >>> 8) & 0xff };
+    const job = words[at + 1]!;
+    const a = words[at + 2]!;
+    const b = words[at + 3]!;
+    const kind = EVENT_KINDS[head & 0xff]!;
     switch (kind) {
       case 'task.create':
         return { ...base, kind, created: a, name: this.strings[b]! };
@@ -139,7 +195,9 @@ export class EventLog {
       case 'queue.refused':
         return { ...base, kind, waiter: WAITERS[a]! };
       case 'sleep':
-        return { ...base, kind, delay: this.floats[a]!, job };
+        floatWords[0] = a;
+        floatWords[1] = b;
+        return { ...base, kind, delay: floatBits[0]!, job };
       case 'print':
         return { ...base, kind, text: this.strings[a]! };
       case 'job.failed':
@@ -157,32 +215,38 @@ export class EventLog {
     return this.strings.push(value) - 1;
   }
 
-  private append(kind: EventKind, t: number, task: number, site: number, job: number, a: number, b: number): void {
-    if (this.count === this.capacity) this.grow();
-    const i = this.count++;
-    this.t[i] = t;
-    this.kind[i] = KIND_CODE.get(kind)!;
-    this.site[i] = site;
-    this.task[i] = task < 0 ? NO_TASK : task;
-    this.job[i] = job;
-    this.a[i] = a;
-    this.b[i] = b;
+  private append(kind: number, task: number, site: number, job: number, a: number, b: number): void {
+    const i = this.count;
+    if (i === this.limit) this.grow();
+    if (!this.stamped) {
+      this.times.note(i, this.now);
+      this.stamped = true;
+    }
+    // Literals rather than the module's constants: V8 reloads and re-checks module-level `const`s on every call.
+    const words = this.current;
+    const at = this.cursor;
+    words[at] = kind | ((site & 0xff) << 8) | ((task < 0 ? 0xffff : task & 0xffff) << 16);
+    words[at + 1] = job;
+    words[at + 2] = a;
+    words[at + 3] = b;
+    this.cursor = at + 4;
+    this.count = i + 1;
   }
 
+  /** Double the first chunk up to CHUNK events (most logs are short); past that, add a full chunk. */
   private grow(): void {
-    const capacity = Math.max(1024, this.capacity * 2);
-    this.t = resized(this.t, new Float64Array(capacity));
-    this.kind = resized(this.kind, new Uint8Array(capacity));
-    this.site = resized(this.site, new Uint8Array(capacity));
-    this.task = resized(this.task, new Uint16Array(capacity));
-    this.job = resized(this.job, new Int32Array(capacity));
-    this.a = resized(this.a, new Int32Array(capacity));
-    this.b = resized(this.b, new Int32Array(capacity));
-    this.capacity = capacity;
+    if (this.count < CHUNK) {
+      const events = Math.min(CHUNK, Math.max(256, this.count * 2));
+      const fresh = new Int32Array(events * WORDS);
+      fresh.set(this.current);
+      this.current = fresh;
+      this.chunks[0] = fresh;
+      this.limit = events;
+    } else {
+      this.current = new Int32Array(CHUNK * WORDS);
+      this.chunks.push(this.current);
+      this.limit = this.count + CHUNK;
+      this.cursor = 0;
+    }
   }
-}
-
-function resized<A extends Float64Array | Uint8Array | Uint16Array | Int32Array>(old: A, fresh: A): A {
-  fresh.set(old as never);
-  return fresh;
 }

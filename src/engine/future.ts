@@ -6,7 +6,10 @@ export type DoneCallback<T> = { bivariant(future: Future<T>): void }['bivariant'
 
 const PENDING = 0;
 const CANCELLED = 1;
+/** FINISHED with a result. */
 const FINISHED = 2;
+/** FINISHED with an exception (CPython: `_state == FINISHED` and `_exception` set). */
+const FAILED = 3;
 
 /**
  * `asyncio.Future`: state, result or exception, and done callbacks that are
@@ -15,20 +18,34 @@ const FINISHED = 2;
  */
 export class Future<T = unknown> {
   private state = PENDING;
-  private value: T | undefined;
-  private error: unknown = undefined;
-  private failed = false;
-  private callbacks: DoneCallback<T>[] = [];
-  protected cancelMessage: string | undefined;
+  /** The result when FINISHED, the exception when FAILED: one slot, futures are made per wait. */
+  private outcome: unknown = undefined;
+  /**
+   * The first done callback, and the rest only if there are more: as CPython's
+   * C Future keeps `fut_callback0` apart from `fut_callbacks`. Almost every
+   * future has exactly one (the waiting task's wakeup), so no array is made.
+   */
+  private callback0: DoneCallback<T> | null = null;
+  private callbacks: DoneCallback<T>[] | null = null;
+  protected cancelMessage: string | undefined = undefined;
   /**
    * `_log_traceback`: it holds an exception nobody has looked at. CPython logs
    * "exception was never retrieved" for such a future when it is freed.
    */
   logTraceback = false;
-  /** What waiting on this future means, in Python terms, for deadlock reports. */
-  description = 'a future';
+  /** The task that made this future to wait on it (a queue or event waiter), for events; -1 for none. */
+  waiterTask = -1;
+  private describedAs = 'a future';
 
   constructor(readonly loop: EventLoop = getRunningLoop()) {}
+
+  /** What waiting on this future means, in Python terms, for deadlock reports. */
+  get description(): string {
+    return this.describedAs;
+  }
+  set description(text: string) {
+    this.describedAs = text;
+  }
 
   done(): boolean {
     return this.state !== PENDING;
@@ -40,34 +57,37 @@ export class Future<T = unknown> {
 
   /** `Future.result()`: the value, or raise what the future holds. */
   result(): T {
-    if (this.state === CANCELLED) throw this.makeCancelledError();
-    if (this.state !== FINISHED) throw new InvalidStateError('Result is not ready.');
+    const state = this.state;
+    if (state === FINISHED) {
+      this.logTraceback = false;
+      return this.outcome as T;
+    }
+    if (state === CANCELLED) throw this.makeCancelledError();
+    if (state !== FAILED) throw new InvalidStateError('Result is not ready.');
     this.logTraceback = false;
-    if (this.failed) throw this.error;
-    return this.value as T;
+    throw this.outcome;
   }
 
   /** `Future.exception()`: the exception held, or undefined. */
   exception(): unknown {
     if (this.state === CANCELLED) throw this.makeCancelledError();
-    if (this.state !== FINISHED) throw new InvalidStateError('Exception is not set.');
+    if (this.state === PENDING) throw new InvalidStateError('Exception is not set.');
     this.logTraceback = false;
-    return this.failed ? this.error : undefined;
+    return this.state === FAILED ? this.outcome : undefined;
   }
 
   setResult(value: T): void {
     if (this.state !== PENDING) throw new InvalidStateError('invalid state');
-    this.value = value;
+    this.outcome = value;
     this.state = FINISHED;
     this.scheduleCallbacks();
   }
 
   setException(error: unknown): void {
     if (this.state !== PENDING) throw new InvalidStateError('invalid state');
-    this.error = error;
-    this.failed = true;
+    this.outcome = error;
     this.logTraceback = true;
-    this.state = FINISHED;
+    this.state = FAILED;
     this.scheduleCallbacks();
   }
 
@@ -82,13 +102,24 @@ export class Future<T = unknown> {
 
   addDoneCallback(callback: DoneCallback<T>): void {
     if (this.state !== PENDING) this.loop.callSoon(callback, this);
-    else this.callbacks.push(callback);
+    else if (this.callback0 === null && this.callbacks === null) this.callback0 = callback;
+    // Once there is a list, later callbacks go to its end, even if callback0 was removed: order is kept.
+    else (this.callbacks ??= []).push(callback);
   }
 
+  /** Remove every registration of `callback`; returns how many there were. */
   removeDoneCallback(callback: DoneCallback<T>): number {
-    const before = this.callbacks.length;
-    this.callbacks = this.callbacks.filter((cb) => cb !== callback);
-    return before - this.callbacks.length;
+    let removed = 0;
+    if (this.callback0 === callback) {
+      this.callback0 = null;
+      removed++;
+    }
+    if (this.callbacks !== null) {
+      const kept = this.callbacks.filter((cb) => cb !== callback);
+      removed += this.callbacks.length - kept.length;
+      this.callbacks = kept;
+    }
+    return removed;
   }
 
   protected makeCancelledError(): CancelledError {
@@ -96,9 +127,12 @@ export class Future<T = unknown> {
   }
 
   private scheduleCallbacks(): void {
-    const callbacks = this.callbacks;
-    this.callbacks = [];
-    for (const callback of callbacks) this.loop.callSoon(callback, this);
+    const first = this.callback0;
+    const rest = this.callbacks;
+    this.callback0 = null;
+    this.callbacks = null;
+    if (first !== null) this.loop.callSoon(first, this);
+    if (rest !== null) for (const callback of rest) this.loop.callSoon(callback, this);
   }
 }
 

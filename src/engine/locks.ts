@@ -1,11 +1,10 @@
-import { type Coro, Future, awaitFuture } from './future';
+import { type Coro, Future } from './future';
 import { getRunningLoop } from './loop';
 
 /** `asyncio.Event` (locks.Event): what `Queue.join()` waits on. */
 export class AsyncEvent {
   private value = false;
   private readonly waiters: Future<boolean>[] = [];
-  private readonly waiterTasks = new Map<Future<boolean>, number>();
 
   constructor(private readonly description = 'Event.wait()') {}
 
@@ -21,7 +20,7 @@ export class AsyncEvent {
     for (const waiter of this.waiters) {
       if (waiter.done()) continue;
       waiter.setResult(true);
-      woken.push(this.waiterTasks.get(waiter) ?? -1);
+      woken.push(waiter.waiterTask);
     }
     return woken;
   }
@@ -36,13 +35,14 @@ export class AsyncEvent {
     const waiter = new Future<boolean>(loop);
     waiter.description = this.description;
     this.waiters.push(waiter);
-    this.waiterTasks.set(waiter, loop.currentTaskId());
+    waiter.waiterTask = loop.currentTaskId();
     try {
-      yield* awaitFuture(waiter);
+      // `await fut` (Future.__await__) written out: no generator per wait.
+      if (!waiter.done()) yield waiter as Future<unknown>;
+      waiter.result();
       return true;
     } finally {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      this.waiterTasks.delete(waiter);
     }
   }
 }

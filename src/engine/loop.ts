@@ -1,13 +1,15 @@
-import { Deque } from './deque';
 import type { EventLog } from './event-log';
+import { type Callback, ReadyQueue } from './ready-queue';
 import { TimerHeap } from './timer-heap';
 
-/** A callback queued on the loop, as CPython's `events.Handle`. */
-export class Handle {
+/** `events.TimerHandle`: a callback with a due time and a tie-breaking sequence; cancellable. */
+export class TimerHandle {
   cancelled = false;
   constructor(
-    readonly callback: (arg: never) => void,
+    readonly callback: Callback,
     readonly arg: unknown,
+    readonly when: number,
+    readonly seq: number,
   ) {}
 
   cancel(): void {
@@ -15,16 +17,9 @@ export class Handle {
   }
 }
 
-/** `events.TimerHandle`: a Handle with a due time and a tie-breaking sequence. */
-export class TimerHandle extends Handle {
-  constructor(
-    callback: (arg: never) => void,
-    arg: unknown,
-    readonly when: number,
-    readonly seq: number,
-  ) {
-    super(callback, arg);
-  }
+/** A due timer in the ready queue: `_run_once` skips it if it was cancelled meanwhile. */
+function runTimer(handle: TimerHandle): void {
+  if (!handle.cancelled) handle.callback(handle.arg as never);
 }
 
 /** Linux's monotonic clock resolution, pinned as the oracle pins it. */
@@ -37,6 +32,20 @@ export interface TaskLike {
   readonly id: number;
   /** The site of the await the task is suspended at (for deadlock reports). */
   waitSite: number;
+}
+
+/**
+ * How the virtual select(timeout) moves the clock when nothing is ready.
+ * 'exact' (the oracle's vclock.py, and the default): jump to exactly the head
+ * timer's `when`. 'additive' (../shared/bench/py_asyncio.py's VirtualSelector):
+ * `now += timeout`, where `timeout = min(max(0, when - now), 86400)` is computed
+ * as `_run_once` computes it; `now + (when - now)` can differ from `when` in the
+ * last bit, which is why the bench's bit-for-bit vtime check needs this mode.
+ */
+export type ClockMode = 'exact' | 'additive';
+
+export interface LoopOptions {
+  readonly clock?: ClockMode;
 }
 
 let running: EventLoop | null = null;
@@ -62,13 +71,22 @@ export class EventLoop {
   readonly liveTasks = new Set<TaskLike>();
   /** Tasks that ended by raising, in the order they did. */
   readonly failedTasks: TaskLike[] = [];
-  private readonly ready = new Deque<Handle>();
+  private readonly ready = new ReadyQueue();
   private readonly timers = new TimerHeap<TimerHandle>();
   private now = 0;
   private timerSeq = 0;
   private nextTaskId = 0;
 
-  constructor(readonly log: EventLog | null = null) {}
+  private readonly additive: boolean;
+
+  constructor(
+    readonly log: EventLog | null = null,
+    options: LoopOptions = {},
+  ) {
+    this.additive = options.clock === 'additive';
+    // The log stamps events with the time the loop last gave it (EventLog.setTime).
+    log?.setTime(0);
+  }
 
   time(): number {
     return this.now;
@@ -78,16 +96,17 @@ export class EventLoop {
     return this.nextTaskId++;
   }
 
-  /** `loop.call_soon`: run `callback(arg)` in the next iteration, after what is queued. */
-  callSoon<A>(callback: (arg: A) => void, arg: A): Handle {
-    const handle = new Handle(callback as (arg: never) => void, arg);
-    this.ready.push(handle);
-    return handle;
+  /**
+   * `loop.call_soon`: run `callback(arg)` in the next iteration, after what is
+   * queued. Returns no handle: nothing in the engine cancels one (see ReadyQueue).
+   */
+  callSoon<A>(callback: (arg: A) => void, arg: A): void {
+    this.ready.push(callback as Callback, arg);
   }
 
   /** `loop.call_at`; ties fire in scheduling order. */
   callAt<A>(when: number, callback: (arg: A) => void, arg: A): TimerHandle {
-    const handle = new TimerHandle(callback as (arg: never) => void, arg, when, this.timerSeq++);
+    const handle = new TimerHandle(callback as Callback, arg, when, this.timerSeq++);
     this.timers.push(handle);
     return handle;
   }
@@ -111,24 +130,26 @@ export class EventLoop {
     while (timers.length > 0 && timers.peek()!.cancelled) timers.pop();
 
     if (this.ready.length === 0 && !this.stopping) {
-      const head = timers.peek();
-      if (head === undefined) return false;
+      if (timers.length === 0) return false;
+      const when = timers.peekWhen();
       // The virtual select(timeout): land exactly on the timer, or a day later.
-      const timeout = Math.min(Math.max(0, head.when - this.now), MAXIMUM_SELECT_TIMEOUT);
-      if (timeout > 0) this.now = head.when - this.now <= timeout ? head.when : this.now + timeout;
+      const timeout = Math.min(Math.max(0, when - this.now), MAXIMUM_SELECT_TIMEOUT);
+      if (timeout > 0) {
+        if (this.additive) this.now += timeout;
+        else this.now = when - this.now <= timeout ? when : this.now + timeout;
+        this.log?.setTime(this.now);
+      }
     }
 
     const endTime = this.now + CLOCK_RESOLUTION;
-    while (timers.length > 0 && timers.peek()!.when < endTime) this.ready.push(timers.pop()!);
+    while (timers.peekWhen() < endTime) this.ready.push(runTimer as Callback, timers.pop()!);
 
     const previous = running;
     // oxlint-disable-next-line typescript/no-this-alias -- get_running_loop() needs the loop for the iteration's duration
     running = this;
     try {
-      for (let todo = this.ready.length; todo > 0; todo--) {
-        const handle = this.ready.shift()!;
-        if (!handle.cancelled) handle.callback(handle.arg as never);
-      }
+      const ready = this.ready;
+      for (let todo = ready.length; todo > 0; todo--) ready.runFirst();
     } finally {
       running = previous;
     }

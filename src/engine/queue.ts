@@ -1,9 +1,10 @@
 import { Deque } from './deque';
 import { QueueEmpty, QueueFull, QueueShutDown, ValueError } from './errors';
 import { NO_JOB, type JobId, type WaiterKind } from './events';
-import { type Coro, Future, awaitFuture } from './future';
+import { type Coro, Future } from './future';
 import { AsyncEvent } from './locks';
 import { type EventLoop, getRunningLoop } from './loop';
+import { QueueGet, QueuePut } from './queue-ops';
 import { FifoStore, type ItemStore } from './queue-stores';
 
 export interface QueueOptions<T> {
@@ -31,7 +32,6 @@ export class Queue<T> {
   private readonly record: boolean;
   private readonly getters = new Deque<Future<null>>();
   private readonly putters = new Deque<Future<null>>();
-  private readonly waiterTasks = new Map<Future<null>, number>();
   private unfinished = 0;
   private readonly finished = new AsyncEvent('queue.join()');
   private isShutdown = false;
@@ -69,23 +69,28 @@ export class Queue<T> {
     return this.store.items();
   }
 
-  /** `await queue.put(item)`: wait while full, then `put_nowait`. */
-  *put(item: T, site = 0): Coro<void> {
-    while (this.full()) {
-      if (this.isShutdown) this.refuse('putter', site);
-      const loop = getRunningLoop();
-      const putter = this.newWaiter(loop, this.putters, 'queue.put()');
-      this.log(loop)?.putWait(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize());
-      try {
-        yield* this.suspend(putter, site);
-      } catch (error) {
-        this.abandon(putter, this.putters, !this.full());
-        throw error;
-      } finally {
-        this.waiterTasks.delete(putter);
-      }
-    }
-    this.putNowait(item, site);
+  /** `await queue.put(item)`: wait while full, then `put_nowait` (QueuePut). */
+  put(item: T, site = 0): Coro<void> {
+    return new QueuePut(this, item, site);
+  }
+
+  /**
+   * One turn of put()'s `while self.full():` up to its `await putter`:
+   * null when there is room; raises QueueShutDown on a shut-down queue.
+   */
+  waitToPut(item: T, site: number): Future<null> | null {
+    if (!this.full()) return null;
+    if (this.isShutdown) this.refuse('putter', site);
+    const loop = getRunningLoop();
+    const putter = this.newWaiter(loop, this.putters, 'queue.put()');
+    this.log(loop)?.putWait(loop.currentTaskId(), site, this.jobOf(item), this.qsize());
+    loop.suspendedAt(site);
+    return putter;
+  }
+
+  /** put()'s except branch, for a putter that was cancelled or thrown into. */
+  abandonPutter(putter: Future<null>): void {
+    this.abandon(putter, this.putters, !this.full());
   }
 
   putNowait(item: T, site = 0): void {
@@ -96,27 +101,29 @@ export class Queue<T> {
     this.finished.clear();
     const loop = getRunningLoop();
     const log = this.log(loop);
-    log?.put(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.store.positionOf(item), this.unfinished);
+    log?.put(loop.currentTaskId(), site, this.jobOf(item), this.store.positionOf(item), this.unfinished);
     this.wakeupNext(this.getters, 'getter', site);
   }
 
-  /** `await queue.get()`: wait while empty, then `get_nowait`. */
-  *get(site = 0): Coro<T> {
-    while (this.empty()) {
-      if (this.isShutdown) this.refuse('getter', site);
-      const loop = getRunningLoop();
-      const getter = this.newWaiter(loop, this.getters, 'queue.get()');
-      this.log(loop)?.getWait(loop.time(), loop.currentTaskId(), site, this.qsize());
-      try {
-        yield* this.suspend(getter, site);
-      } catch (error) {
-        this.abandon(getter, this.getters, !this.empty());
-        throw error;
-      } finally {
-        this.waiterTasks.delete(getter);
-      }
-    }
-    return this.getNowait(site);
+  /** `await queue.get()`: wait while empty, then `get_nowait` (QueueGet). */
+  get(site = 0): Coro<T> {
+    return new QueueGet(this, site);
+  }
+
+  /** One turn of get()'s `while self.empty():` up to its `await getter`: null when an item is there. */
+  waitToGet(site: number): Future<null> | null {
+    if (!this.empty()) return null;
+    if (this.isShutdown) this.refuse('getter', site);
+    const loop = getRunningLoop();
+    const getter = this.newWaiter(loop, this.getters, 'queue.get()');
+    this.log(loop)?.getWait(loop.currentTaskId(), site, this.qsize());
+    loop.suspendedAt(site);
+    return getter;
+  }
+
+  /** get()'s except branch. */
+  abandonGetter(getter: Future<null>): void {
+    this.abandon(getter, this.getters, !this.empty());
   }
 
   getNowait(site = 0): T {
@@ -126,7 +133,7 @@ export class Queue<T> {
     }
     const item = this.store.take();
     const loop = getRunningLoop();
-    this.log(loop)?.get(loop.time(), loop.currentTaskId(), site, this.jobOf(item), this.qsize());
+    this.log(loop)?.get(loop.currentTaskId(), site, this.jobOf(item), this.qsize());
     this.wakeupNext(this.putters, 'putter', site);
     return item;
   }
@@ -136,7 +143,7 @@ export class Queue<T> {
     if (this.unfinished <= 0) throw new ValueError('task_done() called too many times');
     this.unfinished--;
     const loop = getRunningLoop();
-    this.log(loop)?.taskDoneCall(loop.time(), loop.currentTaskId(), site, this.unfinished);
+    this.log(loop)?.taskDoneCall(loop.currentTaskId(), site, this.unfinished);
     if (this.unfinished === 0) this.releaseJoiners(loop, site);
   }
 
@@ -144,7 +151,7 @@ export class Queue<T> {
   *join(site = 0): Coro<void> {
     if (this.unfinished <= 0) return;
     const loop = getRunningLoop();
-    this.log(loop)?.joinWait(loop.time(), loop.currentTaskId(), site, this.unfinished);
+    this.log(loop)?.joinWait(loop.currentTaskId(), site, this.unfinished);
     loop.suspendedAt(site);
     yield* this.finished.wait();
   }
@@ -165,10 +172,10 @@ export class Queue<T> {
         const item = this.store.take();
         if (this.unfinished > 0) this.unfinished--;
         dropped++;
-        log?.drop(loop.time(), task, site, this.jobOf(item), this.unfinished);
+        log?.drop(task, site, this.jobOf(item), this.unfinished);
       }
     }
-    log?.shutdown(loop.time(), task, site, immediate, dropped);
+    log?.shutdown(task, site, immediate, dropped);
     if (immediate && this.unfinished === 0) this.releaseJoiners(loop, site);
     for (const [waiters, kind] of [
       [this.getters, 'getter'],
@@ -178,7 +185,7 @@ export class Queue<T> {
         const waiter = waiters.shift()!;
         if (waiter.done()) continue;
         waiter.setResult(null);
-        log?.wake(loop.time(), task, site, this.waiterTasks.get(waiter) ?? -1, kind);
+        log?.wake(task, site, waiter.waiterTask, kind);
       }
     }
   }
@@ -189,24 +196,19 @@ export class Queue<T> {
 
   private refuse(kind: WaiterKind, site: number): never {
     const loop = getRunningLoop();
-    this.log(loop)?.refused(loop.time(), loop.currentTaskId(), site, kind);
+    this.log(loop)?.refused(loop.currentTaskId(), site, kind);
     throw new QueueShutDown();
   }
 
   private releaseJoiners(loop: EventLoop, site: number): void {
-    for (const target of this.finished.set()) this.log(loop)?.joinRelease(loop.time(), loop.currentTaskId(), site, target);
-  }
-
-  private *suspend(waiter: Future<null>, site: number): Coro<null> {
-    getRunningLoop().suspendedAt(site);
-    return yield* awaitFuture(waiter);
+    for (const target of this.finished.set()) this.log(loop)?.joinRelease(loop.currentTaskId(), site, target);
   }
 
   private newWaiter(loop: EventLoop, waiters: Deque<Future<null>>, description: string): Future<null> {
     const waiter = new Future<null>(loop);
     waiter.description = description;
     waiters.push(waiter);
-    this.waiterTasks.set(waiter, loop.currentTaskId());
+    waiter.waiterTask = loop.currentTaskId();
     return waiter;
   }
 
@@ -226,7 +228,7 @@ export class Queue<T> {
       if (waiter.done()) continue;
       waiter.setResult(null);
       const loop = getRunningLoop();
-      this.log(loop)?.wake(loop.time(), loop.currentTaskId(), site, this.waiterTasks.get(waiter) ?? -1, kind);
+      this.log(loop)?.wake(loop.currentTaskId(), site, waiter.waiterTask, kind);
       return;
     }
   }

@@ -124,7 +124,7 @@ function cancelAllTasks(loop: EventLoop, maxIterations: number): void {
 function describePending(loop: EventLoop): PendingTask[] {
   return ([...loop.liveTasks] as Task<unknown>[]).map((task) => {
     const pending = { task: task.id, name: task.name, label: task.label, site: task.waitSite, awaiting: task.awaiting?.description ?? 'nothing (ready to run)' };
-    loop.log?.taskStuck(loop.time(), task.id, task.waitSite, pending.awaiting);
+    loop.log?.taskStuck(task.id, task.waitSite, pending.awaiting);
     return pending;
   });
 }

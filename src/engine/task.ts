@@ -38,7 +38,7 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
     this.name = `Task-${this.id + 1}`;
     this.label = labels.get(coro) ?? this.name;
     loop.liveTasks.add(this);
-    loop.log?.taskCreate(loop.time(), loop.currentTaskId(), site, this.id, this.label);
+    loop.log?.taskCreate(loop.currentTaskId(), site, this.id, this.label);
     loop.callSoon(stepTask, this);
   }
 
@@ -51,7 +51,7 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
   override cancel(message?: string, site = 0): boolean {
     this.logTraceback = false;
     if (this.done()) return false;
-    this.loop.log?.taskCancel(this.loop.time(), this.loop.currentTaskId(), site, this.id);
+    this.loop.log?.taskCancel(this.loop.currentTaskId(), site, this.id);
     if (this.waitingOn !== null && this.waitingOn.cancel(message)) return true;
     this.mustCancel = true;
     this.cancelMessage = message;
@@ -112,7 +112,7 @@ export class Task<T = unknown> extends Future<T> implements TaskLike {
   private finish(outcome: 'returned' | 'cancelled' | 'raised', message: string, settle: () => void): void {
     this.loop.liveTasks.delete(this);
     if (outcome === 'raised') this.loop.failedTasks.push(this);
-    this.loop.log?.taskDone(this.loop.time(), this.id, 0, outcome, message);
+    this.loop.log?.taskDone(this.id, 0, outcome, message);
     settle();
   }
 }

@@ -2,6 +2,13 @@
  * The loop's `_scheduled` heap. CPython orders TimerHandles by `when` alone and
  * leaves exact ties in heap order; the lab and the oracle both break ties by
  * scheduling order, so the key is `(when, seq)` (asyncio-semantics.md §1).
+ *
+ * The keys are kept in typed arrays beside the items, so sifting compares
+ * numbers in two flat arrays instead of loading `when` from each handle; the
+ * items array keeps its length (a `size` field counts), so a pop followed by
+ * a push, the loop's steady state, never resizes it. It is a 4-ary heap
+ * (half the depth of heapq's binary one): `(when, seq)` keys are unique, so
+ * any heap pops them in the same order.
  */
 export interface TimerEntry {
   readonly when: number;
@@ -9,49 +16,92 @@ export interface TimerEntry {
 }
 
 export class TimerHeap<T extends TimerEntry> {
-  private readonly items: T[] = [];
+  private readonly items: (T | undefined)[] = [];
+  private size = 0;
+  private whens = new Float64Array(64);
+  private seqs = new Float64Array(64);
 
   get length(): number {
-    return this.items.length;
+    return this.size;
   }
 
   peek(): T | undefined {
-    return this.items[0];
+    return this.size === 0 ? undefined : this.items[0];
+  }
+
+  /** The head's `when`, read from the key array: no load of the handle and its boxed double. */
+  peekWhen(): number {
+    return this.size === 0 ? Number.POSITIVE_INFINITY : this.whens[0]!;
   }
 
   push(item: T): void {
     const items = this.items;
-    items.push(item);
-    let at = items.length - 1;
+    let at = this.size++;
+    if (at === this.whens.length) this.grow();
+    const whens = this.whens;
+    const seqs = this.seqs;
+    const when = item.when;
+    const seq = item.seq;
+    if (at === items.length) items.push(item);
     while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (!before(item, items[parent]!)) break;
+      const parent = (at - 1) >> 2;
+      const pw = whens[parent]!;
+      if (!(when < pw || (when === pw && seq < seqs[parent]!))) break;
       items[at] = items[parent]!;
+      whens[at] = pw;
+      seqs[at] = seqs[parent]!;
       at = parent;
     }
     items[at] = item;
+    whens[at] = when;
+    seqs[at] = seq;
   }
 
   pop(): T | undefined {
+    if (this.size === 0) return undefined;
     const items = this.items;
     const top = items[0];
-    const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
+    const size = --this.size;
+    const last = items[size]!;
+    items[size] = undefined;
+    if (size === 0) return top;
+    const whens = this.whens;
+    const seqs = this.seqs;
+    const when = whens[size]!;
+    const seq = seqs[size]!;
     let at = 0;
     for (;;) {
-      const left = 2 * at + 1;
-      if (left >= items.length) break;
-      const right = left + 1;
-      const child = right < items.length && before(items[right]!, items[left]!) ? right : left;
-      if (!before(items[child]!, last)) break;
+      const first = 4 * at + 1;
+      if (first >= size) break;
+      // The earliest of up to four children.
+      let child = first;
+      let cw = whens[first]!;
+      const end = Math.min(first + 4, size);
+      for (let c = first + 1; c < end; c++) {
+        const w = whens[c]!;
+        if (w < cw || (w === cw && seqs[c]! < seqs[child]!)) {
+          child = c;
+          cw = w;
+        }
+      }
+      if (!(cw < when || (cw === when && seqs[child]! < seq))) break;
       items[at] = items[child]!;
+      whens[at] = cw;
+      seqs[at] = seqs[child]!;
       at = child;
     }
     items[at] = last;
+    whens[at] = when;
+    seqs[at] = seq;
     return top;
   }
-}
 
-function before(a: TimerEntry, b: TimerEntry): boolean {
-  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
+  private grow(): void {
+    const whens = new Float64Array(this.whens.length * 2);
+    const seqs = new Float64Array(this.seqs.length * 2);
+    whens.set(this.whens);
+    seqs.set(this.seqs);
+    this.whens = whens;
+    this.seqs = seqs;
+  }
 }

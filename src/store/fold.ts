@@ -15,7 +15,7 @@ const without = (list: readonly number[], id: number): readonly number[] => list
  * copies only small things (the task table, the waiter lines): which jobs are
  * where comes from the run's index (run-index.ts), not from lists copied here.
  */
-export function applyEvent(view: ViewState, event: LabEvent, context: FoldContext): ViewState {
+export function applyEvent(view: ViewState, event: LabEvent): ViewState {
   let { tasks, queue, printed, deadlocked } = view;
   const t = event.t;
   const setTask = (id: number, change: Partial<TaskView>): void => {

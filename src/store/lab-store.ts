@@ -60,7 +60,7 @@ interface Computed {
 
 function compute(settings: ScenarioSettings): Computed {
   const run = runScenario(settings, { record: true, maxIterations: 50_000_000 });
-  const timeline = new Timeline(run.log!, { maxsize: settings.maxsize });
+  const timeline = new Timeline(run.log!);
   const index = indexRun(run.log!, settings.queue, run.plan.priorities, run.plan.jobs);
   return { run, timeline, index, program: exportScenario(settings), outcome: describeOutcome(run.status, run.endTime) };
 }

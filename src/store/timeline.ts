@@ -1,5 +1,5 @@
 import type { EventLog } from '../engine/index';
-import { type FoldContext, applyEvent } from './fold';
+import { applyEvent } from './fold';
 import { INITIAL_VIEW, type ViewState } from './view-state';
 
 /** A checkpoint every this many events bounds a seek to that many folds. */
@@ -13,10 +13,7 @@ export const CHECKPOINT_EVERY = 256;
 export class Timeline {
   private readonly checkpoints: ViewState[] = [INITIAL_VIEW];
 
-  constructor(
-    readonly log: EventLog,
-    private readonly context: FoldContext,
-  ) {}
+  constructor(readonly log: EventLog) {}
 
   get length(): number {
     return this.log.length;
@@ -27,7 +24,7 @@ export class Timeline {
     const target = Math.max(0, Math.min(cursor, this.log.length));
     this.extendCheckpointsTo(target);
     let view = this.checkpoints[Math.floor(target / CHECKPOINT_EVERY)]!;
-    while (view.cursor < target) view = applyEvent(view, this.log.at(view.cursor), this.context);
+    while (view.cursor < target) view = applyEvent(view, this.log.at(view.cursor));
     return view;
   }
 
@@ -48,7 +45,7 @@ export class Timeline {
     while (this.checkpoints.length <= needed) {
       let view = this.checkpoints[this.checkpoints.length - 1]!;
       const next = this.checkpoints.length * CHECKPOINT_EVERY;
-      while (view.cursor < next) view = applyEvent(view, this.log.at(view.cursor), this.context);
+      while (view.cursor < next) view = applyEvent(view, this.log.at(view.cursor));
       this.checkpoints.push(view);
     }
   }

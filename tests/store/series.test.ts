@@ -88,7 +88,7 @@ describe('queueLengthSeries', () => {
   it('answers the length at any time, agreeing with Timeline.cursorAtTime', () => {
     const { run, log, after } = foldLengths({ ...DEFAULT_SETTINGS, maxsize: 0, workers: 2, jobs: 40 });
     const series = queueLengthSeries(log);
-    const timeline = new Timeline(log, { maxsize: 0 });
+    const timeline = new Timeline(log);
     for (let t = -0.5; t <= run.endTime + 0.5; t += 0.137) {
       const cursor = timeline.cursorAtTime(t);
       expect(lengthAtTime(series, t)).toBe(cursor === 0 ? 0 : after[cursor - 1]);

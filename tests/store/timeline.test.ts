@@ -8,10 +8,9 @@ import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
 
 function foldAll(settings = DEFAULT_SETTINGS): { views: ViewState[]; timeline: Timeline; run: ReturnType<typeof runScenario> } {
   const run = runScenario(settings);
-  const context = { maxsize: settings.maxsize };
   const views = [INITIAL_VIEW];
-  for (const event of run.log!) views.push(applyEvent(views[views.length - 1]!, event, context));
-  return { views, timeline: new Timeline(run.log!, context), run };
+  for (const event of run.log!) views.push(applyEvent(views[views.length - 1]!, event));
+  return { views, timeline: new Timeline(run.log!), run };
 }
 
 describe('folding the classic run', () => {

@@ -11,6 +11,6 @@ export class Output {
     const loop = getRunningLoop();
     const line = this.timePrefix ? `[t=${formatFixed(loop.time(), 3)}] ${text}` : text;
     this.lines.push(line);
-    loop.log?.print(loop.time(), loop.currentTaskId(), site, line);
+    loop.log?.print(loop.currentTaskId(), site, line);
   }
 }

@@ -14,7 +14,7 @@ export function* processJob(job: number, { plan, settings, attempts }: ProgramCo
   if (settings.fail.includes(job) || (settings.flaky.includes(job) && attempt === 1)) {
     const message = `${jobName(job)} failed on attempt ${attempt}`;
     const loop = getRunningLoop();
-    loop.log?.jobFailed(loop.time(), loop.currentTaskId(), SITE.processRaise, job, attempt, message);
+    loop.log?.jobFailed(loop.currentTaskId(), SITE.processRaise, job, attempt, message);
     throw new RuntimeError(message);
   }
 }

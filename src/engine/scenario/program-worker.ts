@@ -84,7 +84,7 @@ function* retry(job: number, name: string, processed: string, work: () => Coro<v
   }
   yield* deadLetters.put(job, SITE.workerDeadLetter);
   const loop = getRunningLoop();
-  loop.log?.deadLetter(loop.time(), loop.currentTaskId(), SITE.workerDeadLetter, job);
+  loop.log?.deadLetter(loop.currentTaskId(), SITE.workerDeadLetter, job);
   out.print(SITE.workerGaveUp, `[${name}] Gave up on ${jobName(job)}: moved to the dead-letter queue`);
 }
 

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: the engine's speed and memory as measured facts, each
+ * against a target, next to a CPython peer measured in the same invocation.
+ *
+ *   npm run bench [-- --jobs N] [--runs R] [--frames]
+ *
+ * For J jobs (default 1e6) at (W, M) = (3, 0), (100, 0), (3, 10), (100, 10) it
+ * runs ../shared/bench/py_asyncio.py J W M --loop virtual --sleep, then the
+ * engine twin (src/engine/bench/) R times (default 3), each in a fresh process
+ * with event recording on, and keeps the fastest. One line per figure; a
+ * target missed is printed as MISS. `--frames` then builds the page and runs
+ * bench/frames.mts (page smoothness in Chromium: figures, no targets).
+ *
+ * The engine runs from a bundle (vite's SSR build of engine-run.mts) under
+ * plain `node`, not under tsx: tsx's loader alone adds ~35 MiB of RSS to a
+ * process, which is not the engine's. The code is the same esbuild-style
+ * transform either way.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import type { EngineRun } from './engine-run.mts';
+import { runPeer } from './peer.mts';
+
+const POINTS = [
+  [3, 0],
+  [100, 0],
+  [3, 10],
+  [100, 10],
+] as const;
+const TARGET_RATIO = 0.1;
+const GOAL_RATIO = 0.05;
+const TARGET_BYTES_PER_EVENT = 24;
+const TARGET_PEAK_MIB = 200;
+
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : Number(process.argv[at + 1]);
+};
+const jobs = option('--jobs', 1_000_000);
+const runs = option('--runs', 3);
+
+let passed = 0;
+let missed = 0;
+/** A figure with a target: counted, and MISS printed as MISS. */
+function check(label: string, ok: boolean, detail: string): void {
+  if (ok) passed++;
+  else missed++;
+  console.log(`  ${ok ? 'PASS' : 'MISS'}  ${label}: ${detail}`);
+}
+const info = (label: string, detail: string): void => console.log(`        ${label}: ${detail}`);
+const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const outDir = mkdtempSync(join(tmpdir(), 'queue-lab-bench-'));
+await build({
+  configFile: false,
+  publicDir: false,
+  logLevel: 'warn',
+  build: { ssr: resolve(import.meta.dirname, 'engine-run.mts'), outDir, emptyOutDir: true, minify: false, target: 'node20' },
+});
+const engineScript = join(outDir, 'engine-run.js');
+
+function engineRun(workers: number, maxsize: number): EngineRun {
+  const child = spawnSync(process.execPath, [engineScript, String(jobs), String(workers), String(maxsize)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`engine run failed (${child.status}): ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as EngineRun;
+}
+
+console.log(`queue-lab bench: J=${n(jobs)} jobs, event recording on; engine best of ${runs} fresh processes; Node ${process.version}, ${cpus().length} cores`);
+console.log("(CPython's own line is printed as it is; its maxrss_mb is getrusage's, which Linux carries over from this runner at fork, so it is not the peer's own peak)");
+for (const [workers, maxsize] of POINTS) {
+  console.log(`\nW=${workers} M=${maxsize}`);
+  const peer = runPeer(jobs, workers, maxsize);
+  info('CPython', peer.line);
+  const all = Array.from({ length: runs }, () => engineRun(workers, maxsize));
+  const best = all.reduce((a, b) => (b.secs < a.secs ? b : a));
+  const peakMiB = Math.max(...all.map((r) => r.peakRssMiB));
+  const ratio = best.secs / peer.secs;
+  info('engine runs (s)', all.map((r) => r.secs.toFixed(3)).join(', '));
+  info('jobs/s', `${n(jobs / best.secs)} (CPython ${n(jobs / peer.secs)})`);
+  info('events/s', `${n(best.events / best.secs)} (${n(best.events)} events)`);
+  info('ns per event', n((best.secs * 1e9) / best.events, 1));
+  check('time ratio engine/CPython', ratio <= TARGET_RATIO, `${best.secs.toFixed(3)} s / ${peer.secs.toFixed(3)} s = ${ratio.toFixed(3)} (target <= ${TARGET_RATIO}; goal <= ${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? 'met' : 'not met'})`);
+  // Both texts are shortest round-trip reprs, so equal numbers mean equal doubles, bit for bit.
+  const sameVtime = Object.is(Number(best.vtime), Number(peer.vtime)) && all.every((r) => r.vtime === best.vtime);
+  check('final vtime equal', sameVtime, `engine ${best.vtime}, CPython ${peer.vtime}`);
+  check('jobs done', best.done === jobs, `${n(best.done)} of ${n(jobs)}`);
+  const bytesPerEvent = best.logBytes / best.events;
+  check('event-log bytes per event', bytesPerEvent <= TARGET_BYTES_PER_EVENT, `${bytesPerEvent.toFixed(1)} (${n(best.logBytes / 2 ** 20, 1)} MiB for ${n(best.events)} events; target <= ${TARGET_BYTES_PER_EVENT})`);
+  // Not compared with CPython's maxrss_mb: getrusage's ru_maxrss is inherited from the parent at fork, so it shows this runner's RSS.
+  check('peak memory (RSS)', peakMiB <= TARGET_PEAK_MIB, `${n(peakMiB, 1)} MiB (VmHWM), worst of ${runs} runs (target <= ${TARGET_PEAK_MIB} MiB)`);
+}
+
+if (process.argv.includes('--frames')) {
+  console.log('\npage smoothness (bench/frames.mts; figures only, no target)');
+  const page = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const frames = page.status === 0 ? spawnSync('npx', ['tsx', 'bench/frames.mts'], { stdio: 'inherit' }) : page;
+  // No target for the figures themselves; a measurement that could not run is a MISS.
+  if (frames.status !== 0) check('page smoothness measured', false, page.status !== 0 ? 'vite build failed' : 'bench/frames.mts failed');
+}
+
+rmSync(outDir, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${missed} missed`);
+process.exitCode = missed === 0 ? 0 : 1;

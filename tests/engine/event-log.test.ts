@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventLog } from '../../src/engine/event-log';
+import type { LabEvent } from '../../src/engine/events';
+
+/** Record one event of every kind at time `t` (the loop sets the log's clock), from task `task`. */
+function everyKind(log: EventLog, t: number, task: number, n: number): void {
+  log.setTime(t);
+  log.taskCreate(task, 2, n, `Worker-${n}`);
+  log.put(task, 10, n, 3, n + 1);
+  log.putWait(task, 10, n, 5);
+  log.get(task, 20, n, 4);
+  log.getWait(task, 20, 0);
+  log.wake(task, 20, n % 7, n % 2 === 0 ? 'getter' : 'putter');
+  log.taskDoneCall(task, 31, n);
+  log.joinWait(task, 5, n);
+  log.joinRelease(task, 5, 1);
+  log.shutdown(task, 15, n % 2 === 1, n);
+  log.drop(task, 15, n, 2);
+  log.refused(task, 20, 'putter');
+  log.sleep(task, 25, n / 3, n);
+  log.print(task, 26, `line ${n}`);
+  log.jobFailed(task, 41, n, 2, `process_item_${n} failed`);
+  log.deadLetter(task, 29, n);
+  log.taskCancel(task, 6, 3);
+  log.taskStuck(task, 20, 'queue.get()');
+  log.taskDone(task, 0, 'raised', 'RuntimeError: boom');
+}
+
+describe('EventLog', () => {
+  it('gives back every kind with its fields, times and task (-1 outside a task)', () => {
+    const log = new EventLog();
+    everyKind(log, 0, -1, 1);
+    everyKind(log, 1.7000000000000002, 65534, 2);
+    const events = [...log];
+    expect(events).toHaveLength(38);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+    expect(events[0]).toEqual({ seq: 0, t: 0, task: -1, site: 2, kind: 'task.create', created: 1, name: 'Worker-1' });
+    expect(events[19 + 1]).toEqual({ seq: 20, t: 1.7000000000000002, task: 65534, site: 10, kind: 'queue.put', job: 2, position: 3, unfinished: 3 });
+    expect(events.find((e) => e.kind === 'sleep' && e.job === 2)).toMatchObject({ delay: 2 / 3 });
+    expect(events.find((e) => e.kind === 'queue.wake' && e.seq > 19)).toMatchObject({ target: 2, waiter: 'getter' });
+    expect(events.find((e) => e.kind === 'queue.shutdown')).toMatchObject({ immediate: true, dropped: 1 });
+    expect(events.at(-1)).toMatchObject({ kind: 'task.done', outcome: 'raised', message: 'RuntimeError: boom' });
+  });
+
+  it('keeps every sleep delay bit for bit, and every time', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ noNaN: true }), fc.double({ min: 0, noNaN: true })), { maxLength: 50 }), (pairs) => {
+        const log = new EventLog();
+        const sorted = pairs.map(([, t]) => t).toSorted((a, b) => a - b);
+        pairs.forEach(([delay], i) => {
+          log.setTime(sorted[i]!);
+          log.sleep(0, 25, delay, i + 1);
+        });
+        const back = [...log] as Extract<LabEvent, { kind: 'sleep' }>[];
+        expect(back.map((e) => e.delay)).toEqual(pairs.map(([delay]) => delay));
+        expect(back.map((e) => Object.is(e.delay, -0))).toEqual(pairs.map(([delay]) => Object.is(delay, -0)));
+        expect(back.map((e) => e.t)).toEqual(sorted);
+        expect(sorted.map((_, i) => log.time(i))).toEqual(sorted);
+      }),
+    );
+  });
+
+  it('grows past a chunk without losing events, looks up times in any order, and stays near 16 bytes an event', () => {
+    const log = new EventLog();
+    const n = 300_000;
+    // Three events per time, as a run's iterations make them.
+    for (let i = 0; i < n; i++) {
+      log.setTime(Math.floor(i / 3) * 0.25);
+      log.get(i % 100, 20, i, i % 10);
+    }
+    expect(log.length).toBe(n);
+    for (const i of [0, 1, 2, 3, 65_535, 65_536, 65_537, 196_607, 196_608, n - 1, 4, 200_000, 17]) {
+      expect(log.time(i)).toBe(Math.floor(i / 3) * 0.25);
+      expect(log.at(i)).toMatchObject({ seq: i, kind: 'queue.get', job: i, task: i % 100, qsize: i % 10 });
+    }
+    expect(log.time(n)).toBeNaN();
+    expect(() => log.at(n)).toThrow(RangeError);
+    // 16 bytes of words per event, plus 12 per time run (one run every three events), plus at most one chunk of slack.
+    expect(log.byteSize() / n).toBeLessThan(16 + 12 / 3 + (1 << 20) / n);
+  });
+});
