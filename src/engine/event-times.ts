@@ -9,6 +9,13 @@ const SHIFT = 14;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
 
+/** The runs as plain data (typed arrays), to send a finished log to another thread. */
+export interface EventTimesData {
+  readonly starts: readonly Int32Array[];
+  readonly times: readonly Float64Array[];
+  readonly runs: number;
+}
+
 export class EventTimes {
   private readonly starts: Int32Array[] = [];
   private readonly times: Float64Array[] = [];
@@ -42,6 +49,20 @@ export class EventTimes {
     if (!(run < this.runs && this.start(run) <= index && (run + 1 === this.runs || index < this.start(run + 1)))) run = this.search(index);
     this.hint = run;
     return this.times[run >>> SHIFT]![run & MASK]!;
+  }
+
+  toData(): EventTimesData {
+    return { starts: this.starts, times: this.times, runs: this.runs };
+  }
+
+  /** Times read back from `toData` (for reading: `note` after this would start a new run). */
+  static fromData(data: EventTimesData): EventTimes {
+    const times = new EventTimes();
+    for (const chunk of data.starts) times.starts.push(chunk);
+    for (const chunk of data.times) times.times.push(chunk);
+    times.runs = data.runs;
+    if (data.runs > 0) times.last = data.times[(data.runs - 1) >>> SHIFT]![(data.runs - 1) & MASK]!;
+    return times;
   }
 
   byteSize(): number {

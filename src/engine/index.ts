@@ -1,5 +1,5 @@
 /** The engine's one public door: what the store, the CLI and the tests may use. */
-export { EventLog } from './event-log';
+export { EventLog, type EventLogData } from './event-log';
 export { type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind, EVENT_KINDS, NO_JOB, SENTINEL, exhaustive } from './events';
 export { type PendingTask, type RunStatus, type RunResult, type RunOptions, type UnretrievedFailure, runMain } from './runner';
 export { describeError } from './task';

@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly log?: EventLog | null;
   /** Stop after this many loop iterations (a runaway guard). */
   readonly maxIterations?: number;
+  /** Called every 65,536 loop iterations with the virtual time: for a progress bar (no clock is read here). */
+  readonly onProgress?: (t: number, iterations: number) => void;
 }
 
 /** A task that raised and whose exception nobody retrieved ("Task exception was never retrieved"). */
@@ -64,7 +66,7 @@ export function runMain(main: Coro<unknown>, options: RunOptions = {}): RunResul
   const mainTask = new Task(main, loop);
   let status: RunStatus;
   try {
-    runUntilComplete(loop, mainTask, maxIterations);
+    runUntilComplete(loop, mainTask, maxIterations, options.onProgress);
     // asyncio.run re-raises what main raised; a cancelled main raises CancelledError.
     if (mainTask.cancelled()) status = { kind: 'raised', error: new CancelledError() };
     else if (mainTask.exception() === undefined) status = { kind: 'returned' };
@@ -76,7 +78,7 @@ export function runMain(main: Coro<unknown>, options: RunOptions = {}): RunResul
     else if (stop instanceof LimitReached) return { status: { kind: 'limit', iterations: loop.iteration, t: loop.time() }, loop, unretrieved: [] };
     else throw stop;
   }
-  cancelAllTasks(loop, maxIterations);
+  cancelAllTasks(loop, maxIterations, options.onProgress);
   return { status, loop, unretrieved: unretrievedFailures(loop, mainTask) };
 }
 
@@ -88,13 +90,14 @@ function unretrievedFailures(loop: EventLoop, mainTask: Task<unknown>): Unretrie
     .map((task) => ({ name: task.name, label: task.label, error: task.exception() }));
 }
 
-function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIterations: number): void {
+function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIterations: number, onProgress?: (t: number, iterations: number) => void): void {
   const stopLoop = (): void => loop.stop();
   future.addDoneCallback(stopLoop);
   try {
     for (;;) {
       if (loop.iteration >= maxIterations) throw new LimitReached();
       if (!loop.runOnce()) throw new Deadlock(describePending(loop));
+      if (onProgress !== undefined && (loop.iteration & 0xffff) === 0) onProgress(loop.time(), loop.iteration);
       if (loop.stopping) break;
     }
   } finally {
@@ -109,12 +112,12 @@ function runUntilComplete(loop: EventLoop, future: Future<unknown>, maxIteration
  * memory addresses; the engine uses creation order. The lab's programs print
  * nothing while being cancelled, so the output does not depend on it.
  */
-function cancelAllTasks(loop: EventLoop, maxIterations: number): void {
+function cancelAllTasks(loop: EventLoop, maxIterations: number, onProgress?: (t: number, iterations: number) => void): void {
   const left = [...loop.liveTasks] as Task<unknown>[];
   if (left.length === 0) return;
   for (const task of left) task.cancel();
   try {
-    runUntilComplete(loop, gatherSettled(left, loop), maxIterations);
+    runUntilComplete(loop, gatherSettled(left, loop), maxIterations, onProgress);
   } catch (stop) {
     if (!(stop instanceof Deadlock || stop instanceof LimitReached)) throw stop;
   }

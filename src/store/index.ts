@@ -15,7 +15,7 @@ export { type UrlState, formatUrlState, lessonSettings, parseUrlState } from './
 export { jobLabel } from './messages';
 export { narrationOf } from './fold';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
-export { SITE, SENTINEL, type JobId, type ScenarioSettings } from '../engine/index';
+export { SITE, SENTINEL, type EventLog, type JobId, type ScenarioSettings } from '../engine/index';
 export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, seriesEnvelope } from './series';
 export { type RunMetrics, measureRun } from './metrics';
 export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRuns } from './compare';
@@ -24,3 +24,16 @@ export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
 export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
 export { type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';
+export {
+  type ComputePhase,
+  type ComputedRun,
+  type ComputedRunData,
+  type RunDataParts,
+  assembleRun,
+  computeRunData,
+  fromRunData,
+  isLargeRun,
+  restoreLines,
+  restoreLog,
+  splitRunData,
+} from './computed-run';

@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
-import { type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS, type ExportedProgram, exportScenario, runScenario } from '../engine/index';
+import { type ExportedProgram, type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS } from '../engine/index';
+import { type ComputePhase, type ComputedRun, computeRun, isLargeRun } from './computed-run';
+import type { RunMetrics } from './metrics';
+import type { RunIndex } from './run-index';
 import { type LabSettingName, applySetting } from './settings-rules';
-import { describeOutcome } from './messages';
-import { type RunIndex, indexRun } from './run-index';
-import { Timeline } from './timeline';
+import type { Timeline } from './timeline';
 import type { ViewState } from './view-state';
 
 /** Speeds offered: virtual seconds per second of wall time. */
@@ -21,6 +22,8 @@ export interface LabState {
   readonly timeline: Timeline;
   /** Where every job is at any event. */
   readonly index: RunIndex;
+  /** A large run's measures over the whole run, computed with it in the background. */
+  readonly finalMetrics?: RunMetrics | undefined;
   readonly program: ExportedProgram;
   /** The picture at the cursor (`view.cursor` events applied). */
   readonly view: ViewState;
@@ -28,6 +31,8 @@ export interface LabState {
   readonly playTime: number;
   readonly playing: boolean;
   readonly speed: number;
+  /** A large run being computed off the page's thread (the current run stays shown meanwhile). */
+  readonly computing: { readonly settings: ScenarioSettings; readonly phase: ComputePhase; readonly fraction: number; readonly at: number | null } | null;
 }
 
 export interface LabActions {
@@ -46,28 +51,24 @@ export interface LabActions {
   setSpeed(speed: number): void;
   /** Called once a frame while playing, with the wall seconds since the last frame. */
   tick(wallSeconds: number): void;
+  /** Progress of the run being computed elsewhere. */
+  reportProgress(phase: ComputePhase, fraction: number): void;
+  /** The run computed elsewhere is ready: show it (at its link's event, or the same virtual time). */
+  acceptRun(computed: ComputedRun): void;
+  /** Give up on the run being computed (or say why it failed). */
+  cancelComputing(reason?: string): void;
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
-interface Computed {
-  readonly index: RunIndex;
-  readonly outcome: LabState['outcome'];
-  readonly run: ScenarioRun;
-  readonly timeline: Timeline;
-  readonly program: ExportedProgram;
-}
-
-function compute(settings: ScenarioSettings): Computed {
-  const run = runScenario(settings, { record: true, maxIterations: 50_000_000 });
-  const timeline = new Timeline(run.log!);
-  const index = indexRun(run.log!, settings.queue, run.plan.priorities, run.plan.jobs);
-  return { run, timeline, index, program: exportScenario(settings), outcome: describeOutcome(run.status, run.endTime) };
-}
+type Computed = ComputedRun;
+const compute = computeRun;
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
 export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = [], at: number | null = null, lessonId: string | null = null) {
-  const first = compute(initial);
+  // A large run is computed in a worker: the page starts on the default run and shows progress.
+  const large = isLargeRun(initial);
+  const first = compute(large ? DEFAULT_SETTINGS : initial);
   const startAt = Math.min(at ?? 0, first.timeline.length);
   const startView = first.timeline.viewAt(startAt);
   const startNotices = at !== null && at > first.timeline.length ? [...notices, `Link parameter at: the run has ${first.timeline.length} events; showing the last one.`] : notices;
@@ -88,7 +89,8 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
       }
     };
     return {
-      settings: initial,
+      settings: large ? DEFAULT_SETTINGS : initial,
+      computing: large ? { settings: initial, phase: 'running', fraction: 0, at } : null,
       lessonId,
       notices: startNotices,
       ...first,
@@ -99,7 +101,12 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
 
       setSetting(name, requested) {
         const state = get();
-        const { settings, notice } = applySetting(state.settings, name, requested);
+        const { settings, notice } = applySetting(state.computing?.settings ?? state.settings, name, requested);
+        const nextNotices = notice === null ? state.notices : [...state.notices, notice];
+        if (isLargeRun(settings)) {
+          set({ computing: { settings, phase: 'running', fraction: 0, at: null }, notices: nextNotices });
+          return;
+        }
         const next = computeOrSay(settings);
         if (next === null) return;
         // Same virtual time in the new run, so the picture changes in place.
@@ -107,7 +114,8 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
         set({
           settings,
           ...next,
-          notices: notice === null ? state.notices : [...state.notices, notice],
+          notices: nextNotices,
+          computing: null,
           view: next.timeline.viewAt(cursor),
           playing: state.playing && cursor < next.timeline.length,
         });
@@ -116,7 +124,21 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
         const next = computeOrSay(settings);
         if (next === null) return;
         const view = next.timeline.viewAt(options.at ?? 0);
-        set({ settings, ...next, lessonId: options.lessonId ?? null, view, playTime: view.t, playing: false });
+        set({ settings, ...next, lessonId: options.lessonId ?? null, view, playTime: view.t, playing: false, computing: null });
+      },
+      reportProgress(phase, fraction) {
+        const { computing } = get();
+        if (computing !== null) set({ computing: { ...computing, phase, fraction } });
+      },
+      acceptRun(computed) {
+        const { computing, playTime } = get();
+        if (computing === null) return;
+        const cursor = computing.at ?? computed.timeline.cursorAtTime(playTime);
+        const view = computed.timeline.viewAt(cursor);
+        set({ settings: computing.settings, ...computed, view, playTime: view.t, playing: false, computing: null });
+      },
+      cancelComputing(reason) {
+        set({ computing: null, ...(reason === undefined ? {} : { notices: [...get().notices, reason] }) });
       },
       dismissNotices: () => set({ notices: [] }),
       play() {

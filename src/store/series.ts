@@ -26,6 +26,11 @@ const DELTA: Partial<Record<EventKind, number>> = { 'queue.put': 1, 'queue.get':
 const cache = new WeakMap<EventLog, QueueLengthSeries>();
 
 /** The series for a finished run's log (memoized per log object). */
+/** A series computed elsewhere (a worker) for this log: later calls return it instead of walking the log. */
+export function primeQueueLengthSeries(log: EventLog, series: QueueLengthSeries): void {
+  cache.set(log, series);
+}
+
 export function queueLengthSeries(log: EventLog): QueueLengthSeries {
   const cached = cache.get(log);
   if (cached !== undefined) return cached;

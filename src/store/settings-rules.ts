@@ -40,7 +40,7 @@ const number = (label: string, option: string, min: number, max: number, step: n
 
 /** The page's controls, in the order they are shown. */
 export const SETTING_RULES: Readonly<Record<LabSettingName, SettingRule>> = {
-  jobs: number('Jobs', 'jobs', 0, 500, 1, 'how many jobs the producer puts'),
+  jobs: number('Jobs', 'jobs', 0, 1_000_000, 1, 'how many jobs the producer puts (over 2,000: computed in the background)'),
   workers: number('Workers', 'workers', 1, 32, 1, 'worker tasks taking jobs off the queue'),
   maxsize: number('Queue maxsize', 'maxsize', 0, 20, 1, '0 means unbounded'),
   queue: {

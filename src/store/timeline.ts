@@ -11,9 +11,30 @@ export const CHECKPOINT_EVERY = 256;
  * operations, so going back is exactly as correct as going forward.
  */
 export class Timeline {
-  private readonly checkpoints: ViewState[] = [INITIAL_VIEW];
+  private readonly checkpoints: ViewState[];
 
-  constructor(readonly log: EventLog) {}
+  /**
+   * `checkpoints`, when given, are those of an earlier `allCheckpoints()` for the
+   * same log (from a worker) taken every `every` events: a large run sends fewer,
+   * so its picture crosses threads quickly, and a seek folds at most `every` events.
+   */
+  constructor(
+    readonly log: EventLog,
+    checkpoints: readonly ViewState[] = [INITIAL_VIEW],
+    private readonly every: number = CHECKPOINT_EVERY,
+  ) {
+    this.checkpoints = [...checkpoints];
+  }
+
+  /** Fold the whole run once, so every later seek folds at most CHECKPOINT_EVERY events. */
+  allCheckpoints(onProgress?: (fraction: number) => void): readonly ViewState[] {
+    const last = Math.floor(this.log.length / this.every);
+    for (let step = this.checkpoints.length; step <= last; step += 256) {
+      this.extendCheckpointsTo(Math.min(last, step + 255) * this.every);
+      onProgress?.(Math.min(1, (step + 256) / (last + 1)));
+    }
+    return this.checkpoints;
+  }
 
   get length(): number {
     return this.log.length;
@@ -23,7 +44,7 @@ export class Timeline {
   viewAt(cursor: number): ViewState {
     const target = Math.max(0, Math.min(cursor, this.log.length));
     this.extendCheckpointsTo(target);
-    let view = this.checkpoints[Math.floor(target / CHECKPOINT_EVERY)]!;
+    let view = this.checkpoints[Math.floor(target / this.every)]!;
     while (view.cursor < target) view = applyEvent(view, this.log.at(view.cursor));
     return view;
   }
@@ -41,10 +62,10 @@ export class Timeline {
   }
 
   private extendCheckpointsTo(target: number): void {
-    const needed = Math.floor(target / CHECKPOINT_EVERY);
+    const needed = Math.floor(target / this.every);
     while (this.checkpoints.length <= needed) {
       let view = this.checkpoints[this.checkpoints.length - 1]!;
-      const next = this.checkpoints.length * CHECKPOINT_EVERY;
+      const next = this.checkpoints.length * this.every;
       while (view.cursor < next) view = applyEvent(view, this.log.at(view.cursor));
       this.checkpoints.push(view);
     }

@@ -17,7 +17,9 @@ import { Transport } from './Transport';
 import { Trays } from './Trays';
 import { usePlayback } from './use-playback';
 import { useShortcuts } from './use-shortcuts';
+import { useRunWorker } from './use-run-worker';
 import { useUrlSync } from './use-url-sync';
+import { ComputingBanner } from './ComputingBanner';
 import { WorkerLanes } from './WorkerLanes';
 
 /** The panels below the run load after it: they are not needed for the first picture. */
@@ -34,6 +36,7 @@ function Lab() {
   usePlayback();
   useShortcuts();
   useUrlSync();
+  useRunWorker();
   return (
     <div className="lab">
       <header>
@@ -44,6 +47,7 @@ function Lab() {
       <main>
         <LessonsNav />
         <LessonCard />
+        <ComputingBanner />
         <Transport />
         <Narration />
         <RunOutcome />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { type ComparedSetting, compareRuns, lessonById } from '../store/index';
+import { type ComparedSetting, compareRuns, isLargeRun, lessonById } from '../store/index';
 import { BarChart } from './BarChart';
 import { Sparkline } from './Sparkline';
 import { useLab } from './lab-context';
@@ -12,7 +12,17 @@ export function ComparePanel() {
   const lessonCompare = useLab((s) => (s.lessonId === null ? undefined : lessonById(s.lessonId)?.compare));
   const [chosen, setChosen] = useState<ComparedSetting | null>(null);
   const setting = chosen ?? lessonCompare ?? 'workers';
-  const runs = useMemo(() => compareRuns(settings, setting), [settings, setting]);
+  const large = isLargeRun(settings);
+  // Five runs of a large workload would block the page; comparisons are for runs the page computes at once.
+  const runs = useMemo(() => (large ? [] : compareRuns(settings, setting)), [large, settings, setting]);
+  if (large) {
+    return (
+      <section className="panel compare" aria-labelledby="compare-title">
+        <h2 id="compare-title">Compare runs</h2>
+        <p className="hint">Comparisons run for up to 2,000 jobs; this run has {(settings.plan?.jobs ?? settings.jobs).toLocaleString('en')}.</p>
+      </section>
+    );
+  }
   const chart = setting === 'workers' ? { yLabel: 'total time (s)', values: runs.map((r) => r.elapsed) } : { yLabel: 'producer blocked (s)', values: runs.map((r) => r.producerBlocked) };
   return (
     <section className="panel compare" aria-labelledby="compare-title">

@@ -4,7 +4,7 @@ import { useLab } from './lab-context';
 /** Lines are rendered in fixed blocks, so printing one more line re-renders one block, not the whole log. */
 const BLOCK = 64;
 /** A huge run prints hundreds of thousands of lines; the page draws the newest ones (the CLI prints them all). */
-const MAX_SHOWN = 64 * BLOCK;
+const MAX_SHOWN = 16 * BLOCK;
 
 const OutputBlock = memo(function OutputBlock({ lines }: { lines: readonly string[] }) {
   return lines.map((line, i) => <li key={i}>{line}</li>);

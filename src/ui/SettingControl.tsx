@@ -41,7 +41,8 @@ export function SettingControl({ name }: { name: LabSettingName }) {
       </div>
     );
   }
-  if (rule.kind === 'jobs' || name === 'seed') {
+  // Wide ranges (seed, jobs) are typed: a slider over a million values is no use.
+  if (rule.kind === 'jobs' || rule.max - rule.min > 10_000) {
     return (
       <div className="setting">
         <label htmlFor={id}>{rule.label}</label>

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventLog } from '../../src/engine/event-log';
+import { DEFAULT_SETTINGS, runScenario } from '../../src/engine/index';
 import type { LabEvent } from '../../src/engine/events';
 
 /** Record one event of every kind at time `t` (the loop sets the log's clock), from task `task`. */
@@ -78,5 +79,17 @@ describe('EventLog', () => {
     expect(() => log.at(n)).toThrow(RangeError);
     // 16 bytes of words per event, plus 12 per time run (one run every three events), plus at most one chunk of slack.
     expect(log.byteSize() / n).toBeLessThan(16 + 12 / 3 + (1 << 20) / n);
+  });
+});
+
+describe('EventLog data for another thread', () => {
+  it('reads back every event and time of a run from toData, after a structured clone', () => {
+    const run = runScenario({ ...DEFAULT_SETTINGS, jobs: 3000, workers: 7, fail: [5], onError: 'log' });
+    const log = run.log!;
+    const copy = EventLog.fromData(structuredClone(log.toData()));
+    expect(copy.length).toBe(log.length);
+    for (let i = 0; i < log.length; i += 7) expect(copy.at(i)).toEqual(log.at(i));
+    expect(copy.at(log.length - 1)).toEqual(log.at(log.length - 1));
+    expect(copy.time(log.length - 1)).toBe(log.time(log.length - 1));
   });
 });

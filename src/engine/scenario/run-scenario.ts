@@ -26,6 +26,8 @@ export interface RunScenarioOptions {
   readonly record?: boolean;
   /** Stop a runaway run after this many loop iterations. */
   readonly maxIterations?: number;
+  /** Progress, every 65,536 loop iterations: the virtual time reached. */
+  readonly onProgress?: (t: number, iterations: number) => void;
 }
 
 /** The plan a run uses: the plan file's numbers, or drawn from the seed. */
@@ -39,6 +41,6 @@ export function runScenario(settings: ScenarioSettings, options: RunScenarioOpti
   const out = new Output(settings.timePrefix);
   const log = options.record === false ? null : new EventLog();
   const main = labelled(scenarioMain({ settings, plan, out, attempts: new Map() }), 'main');
-  const { status, loop, unretrieved } = runMain(main, { log, maxIterations: options.maxIterations });
+  const { status, loop, unretrieved } = runMain(main, { log, maxIterations: options.maxIterations, onProgress: options.onProgress });
   return { settings, plan, lines: out.lines, status, unretrieved, log, endTime: loop.time(), iterations: loop.iteration };
 }
