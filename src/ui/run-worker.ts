@@ -36,8 +36,8 @@ scope.addEventListener('message', (event) => {
     // The printed lines in slices of 20,000: each is split into strings in its own task on the page.
     const lines = parts.linesText.split('\n');
     for (let start = 0; start < lines.length || start === 0; start += LINES_PER_MESSAGE) {
-      const last = start + LINES_PER_MESSAGE >= lines.length;
-      scope.postMessage({ type: 'lines', part: lines.slice(start, start + LINES_PER_MESSAGE).join('\n'), last }, []);
+      const final = start + LINES_PER_MESSAGE >= lines.length;
+      scope.postMessage({ type: 'lines', part: lines.slice(start, start + LINES_PER_MESSAGE).join('\n'), last: final }, []);
     }
     const { plan, index, series } = parts.rest;
     const typed = [plan.durations, plan.intervals, ...(plan.priorities === null ? [] : [plan.priorities]), index.items.job, index.items.put, index.items.leave, index.items.key, series.t, series.length, series.cursor];
