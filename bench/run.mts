@@ -22,6 +22,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { EngineRun } from './engine-run.mts';
+import { initialJsGzipBytes, seekTimes } from './page.mts';
 import { runPeer } from './peer.mts';
 
 const POINTS = [
@@ -34,6 +35,8 @@ const TARGET_RATIO = 0.1;
 const GOAL_RATIO = 0.05;
 const TARGET_BYTES_PER_EVENT = 24;
 const TARGET_PEAK_MIB = 200;
+const TARGET_INITIAL_JS = 130_000;
+const TARGET_SEEK_MS = 16.7;
 
 const option = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -92,6 +95,13 @@ for (const [workers, maxsize] of POINTS) {
   // Not compared with CPython's maxrss_mb: getrusage's ru_maxrss is inherited from the parent at fork, so it shows this runner's RSS.
   check('peak memory (RSS)', peakMiB <= TARGET_PEAK_MIB, `${n(peakMiB, 1)} MiB (VmHWM), worst of ${runs} runs (target <= ${TARGET_PEAK_MIB} MiB)`);
 }
+
+console.log('\npage');
+const initial = await initialJsGzipBytes(join(outDir, 'page'));
+check('initial JavaScript (gzip)', initial.bytes <= TARGET_INITIAL_JS, `${n(initial.bytes / 1000, 1)} kB in ${initial.files.length} files (target <= ${TARGET_INITIAL_JS / 1000} kB)`);
+const seeks = seekTimes();
+if (seeks === null) check('seek on a 100,000-job run', false, 'bench/seek.mts failed');
+else check('seek on a 100,000-job run (median)', seeks.medianMs <= TARGET_SEEK_MS, `${seeks.medianMs.toFixed(2)} ms median, p95 ${seeks.p95Ms.toFixed(2)} ms, worst ${seeks.worstMs.toFixed(2)} ms over 1,000 seeks of ${n(seeks.events)} events (target <= ${TARGET_SEEK_MS} ms)`);
 
 if (process.argv.includes('--frames')) {
   console.log('\npage smoothness (bench/frames.mts; figures only, no target)');

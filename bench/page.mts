@@ -1,0 +1,21 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+/** The JavaScript a first visit downloads: the entry script and what it preloads, gzipped. */
+export async function initialJsGzipBytes(outDir: string): Promise<{ bytes: number; files: string[] }> {
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(outDir, file))).length, 0);
+  return { bytes, files };
+}
+
+/** bench/seek.mts in its own process: seek times on a 100,000-job run. */
+export function seekTimes(): { events: number; medianMs: number; p95Ms: number; worstMs: number } | null {
+  const result = spawnSync('npx', ['tsx', 'bench/seek.mts'], { encoding: 'utf8' });
+  if (result.status !== 0) return null;
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { events: number; medianMs: number; p95Ms: number; worstMs: number };
+}
