@@ -1,4 +1,4 @@
-import { type RunStatus, type ScenarioRun, SITE, describeError, exportScenario, floatRepr, planFor, planToJson, runScenario, settingsProblems } from '../engine/index';
+import { EXIT_CODES, type ExportedProgram, type RunStatus, type ScenarioRun, SITE, coroutineOfLabel, describeError, exportScenario, floatRepr, planFor, planToJson, runScenario, settingsProblems } from '../engine/index';
 import { type ReadFile, parseCliArgs } from './args';
 import { USAGE } from './options';
 
@@ -39,23 +39,16 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
 
   const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS });
   const stdout = run.lines.length === 0 ? '' : `${run.lines.join('\n')}\n`;
-  const ending = describeEnding(run);
-  return { stdout, stderr: stderr + ending.message + neverRetrieved(run), code: ending.code };
-}
-
-/** The coroutine function a task runs, as CPython names it in reprs. */
-function coroutineOf(label: string): string {
-  if (label === 'Producer') return 'producer';
-  if (label.startsWith('Worker-')) return 'worker';
-  return 'main';
+  // Reports name lines of the exported program.
+  const lineOf = exportScenario(settings).lineOf;
+  return { stdout, stderr: stderr + describeEnding(run.status, lineOf) + neverRetrieved(run, lineOf), code: EXIT_CODES[run.status.kind] };
 }
 
 /** What CPython logs, as the interpreter exits, for each failed task whose exception nobody retrieved. */
-function neverRetrieved(run: ScenarioRun): string {
-  const lineOf = exportScenario(run.settings).lineOf;
+function neverRetrieved(run: ScenarioRun, lineOf: ExportedProgram['lineOf']): string {
   return run.unretrieved
     .map((failure) => {
-      const coroutine = coroutineOf(failure.label);
+      const coroutine = coroutineOfLabel(failure.label);
       const workLine = lineOf.get(SITE.workerWork);
       const raiseLine = lineOf.get(SITE.processRaise);
       return [
@@ -75,30 +68,26 @@ function pyRepr(error: unknown): string {
   return typeof error === 'object' && error !== null && 'pyRepr' in error ? String(error.pyRepr) : String(error);
 }
 
-function describeEnding(run: ScenarioRun): { code: number; message: string } {
-  const status: RunStatus = run.status;
-  const lineOf = exportScenario(run.settings).lineOf;
+/** What stderr says about how the run ended (the exit code is EXIT_CODES[status.kind]). */
+function describeEnding(status: RunStatus, lineOf: ExportedProgram['lineOf']): string {
   switch (status.kind) {
     case 'returned':
-      return { code: 0, message: '' };
+      return '';
     case 'raised': {
       // The program's only raise is in process(); its exception ends asyncio.run(main()).
       const line = lineOf.get(SITE.processRaise);
       const frame = line === undefined ? '' : `  File "program.py", line ${line}, in process\n`;
-      return { code: 1, message: `Traceback (most recent call last):\n${frame}${describeError(status.error)}\n` };
+      return `Traceback (most recent call last):\n${frame}${describeError(status.error)}\n`;
     }
     case 'deadlock': {
       // Sorted by name as strings (Task-10 before Task-2), as the oracle lists them.
       const tasks = status.pending
         .toSorted((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        .map((p) => `  ${p.name} ${coroutineOf(p.label)}() at program.py:${lineOf.get(p.site as never) ?? '?'}: ${p.label} waits in ${p.awaiting}`)
+        .map((p) => `  ${p.name} ${coroutineOfLabel(p.label)}() at program.py:${lineOf.get(p.site as never) ?? '?'}: ${p.label} waits in ${p.awaiting}`)
         .join('\n');
-      return {
-        code: 3,
-        message: `${PROGRAM}: deadlock at t=${floatRepr(status.t)} (iteration ${status.iteration}): no callback is ready and no timer is pending, so CPython would block forever. Pending tasks:\n${tasks}\n`,
-      };
+      return `${PROGRAM}: deadlock at t=${floatRepr(status.t)} (iteration ${status.iteration}): no callback is ready and no timer is pending, so CPython would block forever. Pending tasks:\n${tasks}\n`;
     }
     case 'limit':
-      return { code: 4, message: `${PROGRAM}: stopped after ${status.iterations} event loop iterations (t=${status.t}): the run looks like it would never end\n` };
+      return `${PROGRAM}: stopped after ${status.iterations} event loop iterations (t=${status.t}): the run looks like it would never end\n`;
   }
 }

@@ -1,7 +1,8 @@
 /** The engine's one public door: what the store, the CLI and the tests may use. */
 export { EventLog, type EventLogData } from './event-log';
 export { type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind, EVENT_KINDS, NO_JOB, SENTINEL, exhaustive } from './events';
-export { type PendingTask, type RunStatus, type RunResult, type RunOptions, type UnretrievedFailure, runMain } from './runner';
+export { EXIT_CODES, type PendingTask, type RunStatus, type RunResult, type RunOptions, type UnretrievedFailure, runMain } from './runner';
+export { type Coroutine, coroutineOfLabel } from './scenario/roles';
 export { describeError } from './task';
 export { formatFixed, floatRepr, pyRound } from './python/format';
 export { parsePyFloat, parsePyInt } from './python/literals';

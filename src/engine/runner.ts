@@ -27,6 +27,9 @@ export type RunStatus =
   /** The run passed `maxIterations`: stopped before it could run away. */
   | { readonly kind: 'limit'; readonly iterations: number; readonly t: number };
 
+/** The exit status of each ending, by the oracle's convention (run_virtual.py, seed_scenario.py). */
+export const EXIT_CODES: Readonly<Record<RunStatus['kind'], number>> = { returned: 0, raised: 1, deadlock: 3, limit: 4 };
+
 export interface RunOptions {
   readonly log?: EventLog | null;
   /** Stop after this many loop iterations (a runaway guard). */

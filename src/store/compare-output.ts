@@ -1,4 +1,4 @@
-import { type ExportedProgram, type ScenarioRun, describeError, floatRepr } from '../engine/index';
+import { EXIT_CODES, type ExportedProgram, type ScenarioRun, coroutineOfLabel, describeError, floatRepr } from '../engine/index';
 
 /**
  * The lab's run next to real CPython's run of the exported program: the same
@@ -87,13 +87,6 @@ export function compareLines(engine: readonly string[], cpython: readonly string
   return { kind: 'identical', lines: longest };
 }
 
-/** The coroutine function a task runs, as CPython names it in reprs. */
-function coroutineOf(label: string): string {
-  if (label === 'Producer') return 'producer';
-  if (label.startsWith('Worker-')) return 'worker';
-  return 'main';
-}
-
 const byName = (a: StuckTask, b: StuckTask): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** How the engine's run ends, in the terms CPython reports (lines of the exported program). */
@@ -109,7 +102,7 @@ export function engineEnding(run: ScenarioRun, program: ExportedProgram): RunEnd
         kind: 'deadlock',
         t: status.t,
         iteration: status.iteration,
-        tasks: status.pending.map((p) => ({ name: p.name, coroutine: coroutineOf(p.label), line: program.lineOf.get(p.site as never) ?? 0 })).toSorted(byName),
+        tasks: status.pending.map((p) => ({ name: p.name, coroutine: coroutineOfLabel(p.label), line: program.lineOf.get(p.site as never) ?? 0 })).toSorted(byName),
       };
     case 'limit':
       return { kind: 'limit' };
@@ -118,18 +111,7 @@ export function engineEnding(run: ScenarioRun, program: ExportedProgram): RunEnd
 
 /** The exit status `python3 program.py` ends with (3: the oracle's code for "would hang forever"). */
 export function exitStatusOf(ending: RunEnding): number {
-  switch (ending.kind) {
-    case 'returned':
-      return 0;
-    case 'raised':
-      return 1;
-    case 'deadlock':
-      return 3;
-    case 'limit':
-      return 4;
-    case 'exit':
-      return ending.code;
-  }
+  return ending.kind === 'exit' ? ending.code : EXIT_CODES[ending.kind];
 }
 
 const taskKey = (tasks: readonly StuckTask[]): string =>

@@ -61,14 +61,12 @@ export interface LabActions {
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
-type Computed = ComputedRun;
-const compute = computeRun;
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
 export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = [], at: number | null = null, lessonId: string | null = null) {
   // A large run is computed in a worker: the page starts on the default run and shows progress.
   const large = isLargeRun(initial);
-  const first = compute(large ? DEFAULT_SETTINGS : initial);
+  const first = computeRun(large ? DEFAULT_SETTINGS : initial);
   const startAt = Math.min(at ?? 0, first.timeline.length);
   const startView = first.timeline.viewAt(startAt);
   const startNotices = at !== null && at > first.timeline.length ? [...notices, `Link parameter at: the run has ${first.timeline.length} events; showing the last one.`] : notices;
@@ -80,9 +78,9 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
       set({ view, playTime: view.t, playing: playing && view.cursor < timeline.length });
     };
     /** A run that fails to compute keeps the current one, and says why (never a lost state). */
-    const computeOrSay = (settings: ScenarioSettings): Computed | null => {
+    const computeOrSay = (settings: ScenarioSettings): ComputedRun | null => {
       try {
-        return compute(settings);
+        return computeRun(settings);
       } catch (error) {
         set({ notices: [...get().notices, `These settings could not be run (${String(error)}); the lab kept the previous run.`] });
         return null;

@@ -1,4 +1,4 @@
-import { type EventLog, SENTINEL } from '../engine/index';
+import { type EventLog, SENTINEL, coroutineOfLabel } from '../engine/index';
 
 /** Measures of a run up to some event, computed from its log alone. */
 export interface RunMetrics {
@@ -59,14 +59,14 @@ export function measureRun(log: EventLog, cursor: number, until: number): RunMet
         enteredAt.set(key, event.t);
         queueLength++;
         arrivals++;
-        if (blockedSince !== null && labels.get(event.task) === 'Producer') {
+        if (blockedSince !== null && coroutineOfLabel(labels.get(event.task) ?? '') === 'producer') {
           producerBlocked += event.t - blockedSince;
           blockedSince = null;
         }
         break;
       }
       case 'queue.put_wait':
-        if (labels.get(event.task) === 'Producer') blockedSince = event.t;
+        if (coroutineOfLabel(labels.get(event.task) ?? '') === 'producer') blockedSince = event.t;
         break;
       case 'queue.get':
       case 'queue.drop': {
@@ -105,7 +105,7 @@ export function measureRun(log: EventLog, cursor: number, until: number): RunMet
   }
   for (const [task, held] of holding) busy.set(task, (busy.get(task) ?? 0) + elapsed - held.since);
   const utilization = [...labels]
-    .filter(([, label]) => label.startsWith('Worker-'))
+    .filter(([, label]) => coroutineOfLabel(label) === 'worker')
     .map(([task, label]) => ({ label, busy: elapsed > 0 ? (busy.get(task) ?? 0) / elapsed : 0 }));
   return {
     elapsed,

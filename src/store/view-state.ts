@@ -1,4 +1,4 @@
-import type { JobId, TaskOutcome } from '../engine/index';
+import { type Coroutine, type JobId, type TaskOutcome, coroutineOfLabel } from '../engine/index';
 
 /** What a task is doing, in the words the panels use. */
 export type TaskStatus =
@@ -24,7 +24,8 @@ export type TaskStatus =
   | 'cancelled'
   | 'crashed';
 
-export type TaskRole = 'main' | 'producer' | 'worker';
+/** Named after the coroutine the task runs. */
+export type TaskRole = Coroutine;
 
 export interface TaskView {
   readonly id: number;
@@ -82,10 +83,9 @@ export const INITIAL_VIEW: ViewState = {
   site: 0,
 };
 
+/** A task's role is the coroutine it runs. */
 export function roleOf(label: string): TaskRole {
-  if (label === 'Producer') return 'producer';
-  if (label.startsWith('Worker-')) return 'worker';
-  return 'main';
+  return coroutineOfLabel(label);
 }
 
 export function statusOfOutcome(outcome: TaskOutcome): TaskStatus {

@@ -7,6 +7,7 @@ import { sleep } from '../sleep';
 
 import { type Item, type ProgramContext, jobName, unwrap } from './program-context';
 import { processJob } from './program-producer';
+import { workerLabel } from './roles';
 import { SITE } from './sites';
 
 /** `str(exc)`: the message alone (the type is not part of it). */
@@ -31,7 +32,7 @@ function* getJob(name: string, queue: Queue<Item>, { settings, out }: ProgramCon
 /** `async def worker(worker_id, queue[, dead_letters])`, as export-python.ts writes it. */
 export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number> | null, context: ProgramContext): Coro<void> {
   const { settings, plan, out } = context;
-  const name = `Worker-${k}`;
+  const name = workerLabel(k);
   const failing = settings.fail.length > 0 || settings.flaky.length > 0;
   for (;;) {
     const item = yield* getJob(name, queue, context);

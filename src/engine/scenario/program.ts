@@ -7,6 +7,7 @@ import { createTask, labelled } from '../task';
 import { type Item, type ProgramContext, jobName, jobOfItem, storeFor } from './program-context';
 import { producer } from './program-producer';
 import { worker } from './program-worker';
+import { PRODUCER_LABEL, workerLabel } from './roles';
 import { SITE } from './sites';
 
 /**
@@ -19,16 +20,16 @@ export function* scenarioMain(context: ProgramContext): Coro<void> {
   const deadLetters = settings.onError === 'retry' ? new Queue<number>({ record: false }) : null;
   const loop = getRunningLoop();
   const start = loop.time();
-  const workerCoro = (k: number): Coro<void> => labelled(worker(k, queue, deadLetters, context), `Worker-${k}`);
+  const workerCoro = (k: number): Coro<void> => labelled(worker(k, queue, deadLetters, context), workerLabel(k));
   if (settings.shutdown === 'cancel') {
-    const producerTask = createTask(labelled(producer(queue, context), 'Producer'), SITE.createProducer);
+    const producerTask = createTask(labelled(producer(queue, context), PRODUCER_LABEL), SITE.createProducer);
     const workers = Array.from({ length: settings.workers }, (_, i) => createTask(workerCoro(i + 1), SITE.createWorkers));
     yield* awaitFuture(producerTask, SITE.awaitProducer);
     yield* queue.join(SITE.join);
     for (const task of workers) task.cancel(undefined, SITE.cancelWorkers);
     yield* awaitFuture(gather(workers, { returnExceptions: true }), SITE.gatherWorkers);
   } else {
-    const crew: Coro<unknown>[] = [labelled(producer(queue, context), 'Producer')];
+    const crew: Coro<unknown>[] = [labelled(producer(queue, context), PRODUCER_LABEL)];
     for (let k = 1; k <= settings.workers; k++) crew.push(workerCoro(k));
     yield* awaitFuture(gather(crew, { site: SITE.gather }), SITE.gather);
   }

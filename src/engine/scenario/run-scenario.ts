@@ -4,6 +4,7 @@ import { labelled } from '../task';
 import { Output } from './output';
 import { type Plan, makePlan } from './plan';
 import { scenarioMain } from './program';
+import { MAIN_LABEL } from './roles';
 import type { ScenarioSettings } from './settings';
 
 export interface ScenarioRun {
@@ -40,7 +41,7 @@ export function runScenario(settings: ScenarioSettings, options: RunScenarioOpti
   const plan = planFor(settings);
   const out = new Output(settings.timePrefix);
   const log = options.record === false ? null : new EventLog();
-  const main = labelled(scenarioMain({ settings, plan, out, attempts: new Map() }), 'main');
+  const main = labelled(scenarioMain({ settings, plan, out, attempts: new Map() }), MAIN_LABEL);
   const { status, loop, unretrieved } = runMain(main, { log, maxIterations: options.maxIterations, onProgress: options.onProgress });
   return { settings, plan, lines: out.lines, status, unretrieved, log, endTime: loop.time(), iterations: loop.iteration };
 }
