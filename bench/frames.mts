@@ -4,7 +4,8 @@
  * Default: 32 workers, maxsize 20, 500 jobs at the fastest speed (--speed=4 for another,
  * --reduced-motion to emulate that preference). Reports frame
  * intervals after one second of warm-up, long tasks (> 50 ms), and the main
- * thread's task time per second from the Chrome DevTools Protocol.
+ * thread's task time per second from the Chrome DevTools Protocol. The last
+ * line is JSON for bench/run.mts.
  */
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
 
@@ -47,6 +48,8 @@ try {
   console.log(`page: ${query} at ${speed}x (motion: ${reducedMotion}), ${SECONDS} s after 1 s warm-up`);
   console.log(`frames: ${intervals.length} (${(intervals.length / SECONDS).toFixed(1)} fps); interval p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms; frames over 25 ms: ${stalls}`);
   console.log(`main-thread task time: ${(((after - before) / SECONDS) * 1000).toFixed(0)} ms per second; long tasks (> 50 ms): ${longTasks.length}${longTasks.length ? ` (max ${Math.max(...longTasks).toFixed(0)} ms)` : ''}`);
+  const frames = { fps: intervals.length / SECONDS, p50Ms: pct(0.5), p95Ms: pct(0.95), maxMs: sorted.at(-1)!, over25Ms: stalls, taskMsPerSecond: ((after - before) / SECONDS) * 1000, longTasks: longTasks.length };
+  console.log(JSON.stringify(frames));
 } finally {
   await browser.close();
   await server.close();

@@ -19,3 +19,36 @@ export function seekTimes(): { events: number; medianMs: number; p95Ms: number; 
   if (result.status !== 0) return null;
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { events: number; medianMs: number; p95Ms: number; worstMs: number };
 }
+
+/** What bench/large-run.mts measures (its last line). */
+export interface LargeRunResult {
+  readonly jobs: number;
+  readonly events: number;
+  readonly computeMs: number;
+  readonly handOverMs: number;
+  readonly longestWhileComputingMs: number;
+  readonly longestHandOverMs: number;
+  readonly seekToEndMs: number;
+  readonly heapMiB: number;
+}
+
+/** What bench/frames.mts measures (its last line). */
+export interface FramesResult {
+  readonly fps: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly over25Ms: number;
+  readonly taskMsPerSecond: number;
+  readonly longTasks: number;
+}
+
+/** A browser measurement in its own process (it serves dist/): its last line as JSON, or null if it failed. */
+export function browserBench<T>(script: string, args: readonly string[]): T | null {
+  const result = spawnSync('npx', ['tsx', script, ...args], { encoding: 'utf8', timeout: 600_000 });
+  if (result.status !== 0) {
+    process.stderr.write(result.stderr);
+    return null;
+  }
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as T;
+}

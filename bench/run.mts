@@ -2,14 +2,15 @@
  * `npm run bench`: the engine's speed and memory as measured facts, each
  * against a target, next to a CPython peer measured in the same invocation.
  *
- *   npm run bench [-- --jobs N] [--runs R] [--frames]
+ *   npm run bench [-- --jobs N] [--runs R]
  *
  * For J jobs (default 1e6) at (W, M) = (3, 0), (100, 0), (3, 10), (100, 10) it
  * runs ../shared/bench/py_asyncio.py J W M --loop virtual --sleep, then the
  * engine twin (src/engine/bench/) R times (default 3), each in a fresh process
- * with event recording on, and keeps the fastest. One line per figure; a
- * target missed is printed as MISS. `--frames` then builds the page and runs
- * bench/frames.mts (page smoothness in Chromium: figures, no targets).
+ * with event recording on, and keeps the fastest. Then the page: its initial
+ * JavaScript, seeks, and in headless Chromium (bench/large-run.mts,
+ * bench/frames.mts) huge runs and animation. One line per figure; a target
+ * missed is printed as MISS.
  *
  * The engine runs from a bundle (vite's SSR build of engine-run.mts) under
  * plain `node`, not under tsx: tsx's loader alone adds ~35 MiB of RSS to a
@@ -22,7 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { EngineRun } from './engine-run.mts';
-import { initialJsGzipBytes, seekTimes } from './page.mts';
+import { type FramesResult, type LargeRunResult, browserBench, initialJsGzipBytes, seekTimes } from './page.mts';
 import { runPeer } from './peer.mts';
 
 const POINTS = [
@@ -37,6 +38,11 @@ const TARGET_BYTES_PER_EVENT = 24;
 const TARGET_PEAK_MIB = 200;
 const TARGET_INITIAL_JS = 130_000;
 const TARGET_SEEK_MS = 16.7;
+const TARGET_LONGEST_TASK_MS = 50;
+/** "Hold 60 frames per second": at least 59 a second on average, and no frame over 25 ms (a frame and a half). */
+const TARGET_FPS = 59;
+const TARGET_WORST_FRAME_MS = 25;
+const LARGE_RUNS = [100_000, 1_000_000];
 
 const option = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -103,12 +109,32 @@ const seeks = seekTimes();
 if (seeks === null) check('seek on a 100,000-job run', false, 'bench/seek.mts failed');
 else check('seek on a 100,000-job run (median)', seeks.medianMs <= TARGET_SEEK_MS, `${seeks.medianMs.toFixed(2)} ms median, p95 ${seeks.p95Ms.toFixed(2)} ms, worst ${seeks.worstMs.toFixed(2)} ms over 1,000 seeks of ${n(seeks.events)} events (target <= ${TARGET_SEEK_MS} ms)`);
 
-if (process.argv.includes('--frames')) {
-  console.log('\npage smoothness (bench/frames.mts; figures only, no target)');
-  const page = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  const frames = page.status === 0 ? spawnSync('npx', ['tsx', 'bench/frames.mts'], { stdio: 'inherit' }) : page;
-  // No target for the figures themselves; a measurement that could not run is a MISS.
-  if (frames.status !== 0) check('page smoothness measured', false, page.status !== 0 ? 'vite build failed' : 'bench/frames.mts failed');
+// The page in headless Chromium: dist/ built once, then each measurement in its own process.
+const pageBuild = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+if (pageBuild.status !== 0) check('page built for Chromium', false, 'vite build failed');
+else {
+  for (const size of LARGE_RUNS) {
+    const label = `${n(size)}-job run in the page`;
+    const result = browserBench<LargeRunResult>('bench/large-run.mts', [String(size)]);
+    if (result === null) {
+      check(label, false, 'bench/large-run.mts failed');
+      continue;
+    }
+    const longest = (ms: number): string => (ms === 0 ? `none over ${TARGET_LONGEST_TASK_MS} ms` : `${ms.toFixed(0)} ms`);
+    check(`${label}: longest main-thread task while it computes`, result.longestWhileComputingMs <= TARGET_LONGEST_TASK_MS, `${longest(result.longestWhileComputingMs)} over ${(result.computeMs / 1000).toFixed(1)} s in a Web Worker (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
+    check(`${label}: longest main-thread task while it is handed over and drawn`, result.longestHandOverMs <= TARGET_LONGEST_TASK_MS, `${longest(result.longestHandOverMs)} over ${result.handOverMs.toFixed(0)} ms (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
+    info(`${label}: memory`, `${n(result.heapMiB)} MiB for ${n(result.events)} events (JavaScript heap and array buffers, after a garbage collection); jump to the end ${result.seekToEndMs.toFixed(0)} ms, key press to drawn frame`);
+  }
+  const frames = browserBench<FramesResult>('bench/frames.mts', []);
+  if (frames === null) check('animation, 32 workers, maxsize 20, 500 jobs at 16x', false, 'bench/frames.mts failed');
+  else {
+    check(
+      'animation, 32 workers, maxsize 20, 500 jobs at 16x',
+      frames.fps >= TARGET_FPS && frames.maxMs <= TARGET_WORST_FRAME_MS,
+      `${frames.fps.toFixed(1)} fps, frame interval p50 ${frames.p50Ms.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms, worst ${frames.maxMs.toFixed(1)} ms (target >= ${TARGET_FPS} fps, no frame over ${TARGET_WORST_FRAME_MS} ms)`,
+    );
+    info('animation: main-thread task time (CDP)', `${n(frames.taskMsPerSecond)} ms per second; long tasks: ${frames.longTasks}`);
+  }
 }
 
 rmSync(outDir, { recursive: true, force: true });

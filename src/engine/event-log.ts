@@ -1,4 +1,5 @@
 import { EventTimes, type EventTimesData } from './event-times';
+import { type TextList, TextTable, type TextTableData } from './text-table';
 import { EVENT_KINDS, type EventKind, type JobId, type LabEvent, NO_JOB, type TaskOutcome, type WaiterKind } from './events';
 
 const code = (kind: EventKind): number => EVENT_KINDS.indexOf(kind);
@@ -45,8 +46,10 @@ const floatWords = new Int32Array(floatBits.buffer);
  * `LabEvent` union on demand.
  *
  * Each event is four int32 words, 16 bytes: [kind u8 | site u8 | task u16],
- * job, a, b; `a` and `b` hold the kind's own fields, an index into the string
- * table, or (sleep) the delay's 64 bits. Words live in chunks of 65,536
+ * job, a, b; `a` and `b` hold the kind's own fields, an index into a
+ * string table, or (sleep) the delay's 64 bits. Printed lines have a table of
+ * their own, so a print's `a` is its line number and the lines can be read
+ * without walking the events. Words live in chunks of 65,536
  * events, so the log grows without copying and never holds more than one
  * chunk of slack. Times are stored as runs of equal time (EventTimes): the
  * log stamps each event with the time last given to `setTime` (its loop's
@@ -56,8 +59,9 @@ const floatWords = new Int32Array(floatBits.buffer);
 export interface EventLogData {
   readonly count: number;
   readonly chunks: readonly Int32Array[];
-  /** The string table joined by NUL: one string clones at memcpy speed, 200,000 strings do not. */
-  readonly strings: string;
+  /** Strings as bytes (typed arrays transfer between threads; 2,000,000 strings would clone one by one). */
+  readonly printed: TextTableData;
+  readonly strings: TextTableData;
   readonly times: EventTimesData;
 }
 
@@ -70,7 +74,10 @@ export class EventLog {
   /** Where the next event's words go in `current`. */
   private cursor = 0;
   private times = new EventTimes();
-  private readonly strings: string[] = [];
+  /** What print events printed, one line each, in order. */
+  private printed = new TextTable();
+  /** Task names and messages. */
+  private strings = new TextTable();
   /** The clock's time, and whether an event at this time was already recorded (its run exists). */
   private now = 0;
   private stamped = false;
@@ -146,7 +153,7 @@ export class EventLog {
     this.append(SLEEP, task, site, job, floatWords[0]!, floatWords[1]!);
   }
   print(task: number, site: number, text: string): void {
-    this.append(PRINT, task, site, NO_JOB, this.text(text), 0);
+    this.append(PRINT, task, site, NO_JOB, this.printed.push(text), 0);
   }
   jobFailed(task: number, site: number, job: JobId, attempt: number, message: string): void {
     this.append(JOB_FAILED, task, site, job, attempt, this.text(message));
@@ -157,7 +164,7 @@ export class EventLog {
 
   /** The log's contents, to send to another thread (the typed arrays can be transferred). */
   toData(): EventLogData {
-    return { count: this.count, chunks: this.chunks, strings: this.strings.join('\u0000'), times: this.times.toData() };
+    return { count: this.count, chunks: this.chunks, printed: this.printed.toData(), strings: this.strings.toData(), times: this.times.toData() };
   }
 
   /** A log rebuilt from `toData`, for reading (decoding, times, length). */
@@ -165,17 +172,26 @@ export class EventLog {
     const log = new EventLog();
     log.count = data.count;
     log.limit = data.count;
-    // Loops, not push(...list): a big run has more strings than a call may take arguments.
-    for (const chunk of data.chunks) log.chunks.push(chunk);
-    if (data.strings !== '' || data.count > 0) for (const text of data.strings.split('\u0000')) log.strings.push(text);
+    log.chunks.push(...data.chunks);
+    log.printed = TextTable.fromData(data.printed);
+    log.strings = TextTable.fromData(data.strings);
     log.times = EventTimes.fromData(data.times);
     return log;
   }
 
-  /** Bytes held by the columns and tables (strings counted at 2 bytes a character). */
+  /** The buffers behind `toData`'s result, each once (a transfer list may not repeat one), to transfer rather than copy. */
+  static buffersOf(data: EventLogData): ArrayBufferLike[] {
+    return uniqueBuffers([...data.chunks.map((chunk) => chunk.buffer), ...EventTimes.buffersOf(data.times), ...TextTable.buffersOf(data.printed), ...TextTable.buffersOf(data.strings)]);
+  }
+
+  /** Every line the print events printed, in order (line i is print event number i's text). */
+  get lines(): TextList {
+    return this.printed;
+  }
+
+  /** Bytes held by the columns and tables. */
   byteSize(): number {
-    const strings = this.strings.reduce((sum, s) => sum + 2 * s.length, 0);
-    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.times.byteSize() + strings;
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.times.byteSize() + this.printed.byteSize() + this.strings.byteSize();
   }
 
   at(index: number): LabEvent {
@@ -184,52 +200,56 @@ export class EventLog {
     const at = (index & MASK) * WORDS;
     const head = words[at]!;
     const task = head >>> 16;
-    const base = { seq: index, t: this.times.at(index), task: task === NO_TASK ? -1 : task, site: (head >>> 8) & 0xff };
+    // Each case spells its object out: a spread of shared fields is several times slower in Node 20's V8.
+    const seq = index;
+    const t = this.times.at(index);
+    const taskId = task === NO_TASK ? -1 : task;
+    const site = (head >>> 8) & 0xff;
     const job = words[at + 1]!;
     const a = words[at + 2]!;
     const b = words[at + 3]!;
     const kind = EVENT_KINDS[head & 0xff]!;
     switch (kind) {
       case 'task.create':
-        return { ...base, kind, created: a, name: this.strings[b]! };
+        return { seq, t, task: taskId, site, kind, created: a, name: this.strings.at(b)! };
       case 'task.done':
-        return { ...base, kind, outcome: OUTCOMES[a]!, message: this.strings[b]! };
+        return { seq, t, task: taskId, site, kind, outcome: OUTCOMES[a]!, message: this.strings.at(b)! };
       case 'task.cancel':
-        return { ...base, kind, target: a };
+        return { seq, t, task: taskId, site, kind, target: a };
       case 'task.stuck':
-        return { ...base, kind, awaiting: this.strings[a]! };
+        return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(a)! };
       case 'queue.put':
-        return { ...base, kind, job, position: a, unfinished: b };
+        return { seq, t, task: taskId, site, kind, job, position: a, unfinished: b };
       case 'queue.put_wait':
-        return { ...base, kind, job, qsize: a };
+        return { seq, t, task: taskId, site, kind, job, qsize: a };
       case 'queue.get':
-        return { ...base, kind, job, qsize: a };
+        return { seq, t, task: taskId, site, kind, job, qsize: a };
       case 'queue.get_wait':
-        return { ...base, kind, qsize: a };
+        return { seq, t, task: taskId, site, kind, qsize: a };
       case 'queue.wake':
-        return { ...base, kind, target: a, waiter: WAITERS[b]! };
+        return { seq, t, task: taskId, site, kind, target: a, waiter: WAITERS[b]! };
       case 'queue.task_done':
-        return { ...base, kind, unfinished: a };
+        return { seq, t, task: taskId, site, kind, unfinished: a };
       case 'queue.join_wait':
-        return { ...base, kind, unfinished: a };
+        return { seq, t, task: taskId, site, kind, unfinished: a };
       case 'queue.join_release':
-        return { ...base, kind, target: a };
+        return { seq, t, task: taskId, site, kind, target: a };
       case 'queue.shutdown':
-        return { ...base, kind, immediate: a === 1, dropped: b };
+        return { seq, t, task: taskId, site, kind, immediate: a === 1, dropped: b };
       case 'queue.drop':
-        return { ...base, kind, job, unfinished: a };
+        return { seq, t, task: taskId, site, kind, job, unfinished: a };
       case 'queue.refused':
-        return { ...base, kind, waiter: WAITERS[a]! };
+        return { seq, t, task: taskId, site, kind, waiter: WAITERS[a]! };
       case 'sleep':
         floatWords[0] = a;
         floatWords[1] = b;
-        return { ...base, kind, delay: floatBits[0]!, job };
+        return { seq, t, task: taskId, site, kind, delay: floatBits[0]!, job };
       case 'print':
-        return { ...base, kind, text: this.strings[a]! };
+        return { seq, t, task: taskId, site, kind, text: this.printed.at(a)! };
       case 'job.failed':
-        return { ...base, kind, job, attempt: a, message: this.strings[b]! };
+        return { seq, t, task: taskId, site, kind, job, attempt: a, message: this.strings.at(b)! };
       case 'job.dead_letter':
-        return { ...base, kind, job };
+        return { seq, t, task: taskId, site, kind, job };
     }
   }
 
@@ -238,7 +258,7 @@ export class EventLog {
   }
 
   private text(value: string): number {
-    return this.strings.push(value) - 1;
+    return this.strings.push(value);
   }
 
   private append(kind: number, task: number, site: number, job: number, a: number, b: number): void {
@@ -275,4 +295,8 @@ export class EventLog {
       this.cursor = 0;
     }
   }
+}
+
+function uniqueBuffers(buffers: readonly ArrayBufferLike[]): ArrayBufferLike[] {
+  return [...new Set(buffers)];
 }

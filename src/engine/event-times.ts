@@ -55,6 +55,11 @@ export class EventTimes {
     return { starts: this.starts, times: this.times, runs: this.runs };
   }
 
+  /** The typed arrays behind `toData`'s result. */
+  static buffersOf(data: EventTimesData): ArrayBufferLike[] {
+    return [...data.starts, ...data.times].map((chunk) => chunk.buffer);
+  }
+
   /** Times read back from `toData` (for reading: `note` after this would start a new run). */
   static fromData(data: EventTimesData): EventTimes {
     const times = new EventTimes();

@@ -1,4 +1,4 @@
-import { EXIT_CODES, type ExportedProgram, type ScenarioRun, coroutineOfLabel, describeError, floatRepr } from '../engine/index';
+import { EXIT_CODES, type ExportedProgram, type ScenarioRun, type TextList, coroutineOfLabel, describeError, floatRepr } from '../engine/index';
 
 /**
  * The lab's run next to real CPython's run of the exported program: the same
@@ -77,10 +77,10 @@ export function printedLines(stdout: string): string[] {
 }
 
 /** Line by line: identical, or the first line that differs (a missing line counts as different). */
-export function compareLines(engine: readonly string[], cpython: readonly string[]): LineComparison {
+export function compareLines(engine: TextList, cpython: readonly string[]): LineComparison {
   const longest = Math.max(engine.length, cpython.length);
   for (let i = 0; i < longest; i++) {
-    const ours = i < engine.length ? engine[i]! : null;
+    const ours = i < engine.length ? engine.at(i)! : null;
     const theirs = i < cpython.length ? cpython[i]! : null;
     if (ours !== theirs) return { kind: 'different', line: i + 1, engine: ours, cpython: theirs, engineLines: engine.length, cpythonLines: cpython.length };
   }
@@ -90,7 +90,7 @@ export function compareLines(engine: readonly string[], cpython: readonly string
 const byName = (a: StuckTask, b: StuckTask): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** How the engine's run ends, in the terms CPython reports (lines of the exported program). */
-export function engineEnding(run: ScenarioRun, program: ExportedProgram): RunEnding {
+export function engineEnding(run: Pick<ScenarioRun, 'status'>, program: ExportedProgram): RunEnding {
   const status = run.status;
   switch (status.kind) {
     case 'returned':
@@ -156,10 +156,16 @@ export function describeEnding(ending: RunEnding): string {
   }
 }
 
+/** What the lab printed and how its run ended (a ComputedRun has both). */
+export interface LabResult {
+  readonly lines: TextList;
+  readonly ending: RunEnding;
+}
+
 /** The lab's run against CPython's run of the same exported program. */
-export function compareWithCPython(run: ScenarioRun, program: ExportedProgram, cpython: CPythonRun): CPythonComparison {
-  const lines = compareLines(run.lines, printedLines(cpython.stdout));
-  const engine = engineEnding(run, program);
+export function compareWithCPython(lab: LabResult, cpython: CPythonRun): CPythonComparison {
+  const lines = compareLines(lab.lines, printedLines(cpython.stdout));
+  const engine = lab.ending;
   const ending: EndingComparison = {
     same: sameEnding(engine, cpython.ending) && exitStatusOf(engine) === cpython.exitCode,
     engine,

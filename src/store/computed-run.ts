@@ -1,4 +1,5 @@
-import { type EventLogData, EventLog, type ExportedProgram, type ScenarioRun, type ScenarioSettings, exportScenario, runScenario } from '../engine/index';
+import { type EventLogData, EventLog, type ExportedProgram, type ScenarioRun, type ScenarioSettings, type TextList, exportScenario, runScenario } from '../engine/index';
+import { type RunEnding, engineEnding } from './compare-output';
 import { describeOutcome } from './messages';
 import { type RunMetrics, measureRun } from './metrics';
 import { type QueueLengthSeries, primeQueueLengthSeries, queueLengthSeries } from './series';
@@ -12,13 +13,31 @@ export interface Outcome {
   readonly text: string;
 }
 
+/** What the page keeps of the engine's ScenarioRun besides its lines, log and ending (a large run's arrive from a worker as data). */
+export interface RunFacts {
+  readonly settings: ScenarioSettings;
+  /** Jobs the producer puts (the plan's count). */
+  readonly jobs: number;
+  /** Job n's priority at n - 1, for a PriorityQueue; null when not drawn. */
+  readonly priorities: ArrayLike<number> | null;
+  /** Virtual time when the run ended. */
+  readonly endTime: number;
+  readonly iterations: number;
+}
+
+const factsOf = (run: ScenarioRun): RunFacts => ({ settings: run.settings, jobs: run.plan.jobs, priorities: run.plan.priorities, endTime: run.endTime, iterations: run.iterations });
+
 /** Everything the lab derives from one run of the settings. */
 export interface ComputedRun {
-  readonly run: ScenarioRun;
+  readonly run: RunFacts;
+  /** Every line the program printed, in order. */
+  readonly lines: TextList;
   readonly timeline: Timeline;
   readonly index: RunIndex;
   readonly program: ExportedProgram;
   readonly outcome: Outcome;
+  /** How the run ends in the terms CPython reports, to compare with a real run. */
+  readonly ending: RunEnding;
   /** A large run's measures over the whole run (live measures up to the cursor are for small runs). */
   readonly finalMetrics?: RunMetrics;
 }
@@ -36,20 +55,25 @@ export function isLargeRun(settings: ScenarioSettings): boolean {
 
 export function computeRun(settings: ScenarioSettings): ComputedRun {
   const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS });
-  const index = indexRun(run.log!, settings.queue, run.plan.priorities, run.plan.jobs);
-  return { run, timeline: new Timeline(run.log!), index, program: exportScenario(settings), outcome: describeOutcome(run.status, run.endTime), finalMetrics: undefined };
+  const log = run.log!;
+  const index = indexRun(log, settings.queue, run.plan.priorities, run.plan.jobs);
+  const program = exportScenario(settings);
+  return { run: factsOf(run), lines: run.lines, timeline: new Timeline(log), index, program, outcome: describeOutcome(run.status, run.endTime), ending: engineEnding(run, program), finalMetrics: undefined };
 }
 
-/** A computed run as plain data (typed arrays, strings, plain objects) that a worker can post back. */
+/**
+ * A computed run as plain data that a worker can post back: typed arrays (the
+ * log, its lines, the index, the series, the plan's lists: transferred, not
+ * copied) and a few small objects (checkpoints, measures). Nothing in it is a
+ * list of a million values, so the page receives it in one short task.
+ */
 export interface ComputedRunData {
-  readonly settings: ScenarioSettings;
-  readonly run: Omit<ScenarioRun, 'log' | 'status' | 'unretrieved' | 'lines'> & { readonly status: { readonly kind: Outcome['kind'] } };
-  /** The printed lines joined by newlines (none contains one): one string crosses threads far faster than 200,000. */
-  readonly linesText: string;
+  readonly run: RunFacts & { readonly priorities: Int32Array | null };
   readonly log: EventLogData;
   readonly index: RunIndex;
   readonly checkpoints: readonly ViewState[];
   readonly outcome: Outcome;
+  readonly ending: RunEnding;
   /** The timeline chart's data and the whole run's measures: walks of the whole log, done here too. */
   readonly series: QueueLengthSeries;
   readonly metrics: RunMetrics;
@@ -66,65 +90,39 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
   const log = run.log!;
   const index = indexRun(log, settings.queue, run.plan.priorities, run.plan.jobs);
   const checkpoints = new Timeline(log, undefined, LARGE_RUN_CHECKPOINTS).allCheckpoints((fraction) => progress('folding', fraction));
-  const { log: _log, status, unretrieved: _unretrieved, lines, ...rest } = run;
-  const series = queueLengthSeries(log);
-  const metrics = measureRun(log, log.length, run.endTime);
-  return { settings, run: { ...rest, status: { kind: status.kind } }, linesText: lines.join('\n'), log: log.toData(), index, checkpoints, outcome: describeOutcome(status, run.endTime), series, metrics };
-}
-
-/**
- * The same data in three parts, each posted as its own message: the page
- * decodes one per task, so no single task blocks it for long. The plan's lists
- * travel as typed arrays (a list of 100,000 numbers clones one by one).
- */
-export interface RunDataParts {
-  readonly log: EventLogData;
-  readonly linesText: string;
-  readonly rest: Omit<ComputedRunData, 'log' | 'linesText' | 'run'> & {
-    readonly run: Omit<ComputedRunData['run'], 'plan'>;
-    readonly plan: { readonly jobs: number; readonly seed: bigint | null; readonly durations: Float64Array; readonly intervals: Float64Array; readonly priorities: Int32Array | null };
+  const { priorities } = run.plan;
+  return {
+    // Priorities as a typed array: a list of a million numbers would clone one by one.
+    run: { ...factsOf(run), priorities: priorities === null ? null : Int32Array.from(priorities) },
+    log: log.toData(),
+    index,
+    checkpoints,
+    outcome: describeOutcome(run.status, run.endTime),
+    ending: engineEnding(run, exportScenario(settings)),
+    series: queueLengthSeries(log),
+    metrics: measureRun(log, log.length, run.endTime),
   };
 }
 
-export function splitRunData(data: ComputedRunData): RunDataParts {
-  const { log, linesText, run, ...others } = data;
-  const { plan, ...runRest } = run;
-  const typedPlan = {
-    jobs: plan.jobs,
-    seed: plan.seed,
-    durations: Float64Array.from(plan.durations),
-    intervals: Float64Array.from(plan.intervals),
-    priorities: plan.priorities === null ? null : Int32Array.from(plan.priorities),
-  };
-  return { log, linesText, rest: { ...others, run: runRest, plan: typedPlan } };
+/** The buffers to transfer with the data (each once: a transfer list may not repeat one). */
+export function transferablesOf(data: ComputedRunData): ArrayBufferLike[] {
+  const { run, index, series } = data;
+  const typed = [...(run.priorities === null ? [] : [run.priorities]), index.items.job, index.items.put, index.items.leave, index.items.key, series.t, series.length, series.cursor];
+  return [...new Set([...EventLog.buffersOf(data.log), ...typed.map((array) => array.buffer)])];
 }
 
-/** Part one on the page: the event log (its typed arrays were transferred; its strings are split here). */
-export function restoreLog(data: EventLogData): EventLog {
-  return EventLog.fromData(data);
-}
-
-/** Part two: the printed lines. */
-export function restoreLines(text: string): string[] {
-  return text === '' ? [] : text.split('\n');
-}
-
-/** Part three, with the first two: the ComputedRun, without folding anything again. */
-export function assembleRun(log: EventLog, lines: string[], rest: RunDataParts['rest']): ComputedRun {
-  primeQueueLengthSeries(log, rest.series);
-  const plan = {
-    ...rest.plan,
-    durations: Array.from(rest.plan.durations),
-    intervals: Array.from(rest.plan.intervals),
-    priorities: rest.plan.priorities === null ? null : Array.from(rest.plan.priorities),
-  };
-  // status carries only its kind across threads (an exception object does not clone); the page reads `outcome`.
-  const run = { ...rest.run, plan, lines, log, unretrieved: [] } as unknown as ScenarioRun;
-  return { run, timeline: new Timeline(log, rest.checkpoints, LARGE_RUN_CHECKPOINTS), index: rest.index, program: exportScenario(rest.settings), outcome: rest.outcome, finalMetrics: rest.metrics };
-}
-
-/** On one thread (tests): the worker's data as a ComputedRun. */
+/** On the page: the worker's data as a ComputedRun, without folding anything again. */
 export function fromRunData(data: ComputedRunData): ComputedRun {
-  const parts = splitRunData(data);
-  return assembleRun(restoreLog(parts.log), restoreLines(parts.linesText), parts.rest);
+  const log = EventLog.fromData(data.log);
+  primeQueueLengthSeries(log, data.series);
+  return {
+    run: data.run,
+    lines: log.lines,
+    timeline: new Timeline(log, data.checkpoints, LARGE_RUN_CHECKPOINTS),
+    index: data.index,
+    program: exportScenario(data.run.settings),
+    outcome: data.outcome,
+    ending: data.ending,
+    finalMetrics: data.metrics,
+  };
 }

@@ -22,18 +22,15 @@ export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRuns } f
 export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/catalog';
 export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
-export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
+export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, type LabResult, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
 export { type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';
 export {
   type ComputePhase,
   type ComputedRun,
   type ComputedRunData,
-  type RunDataParts,
-  assembleRun,
+  type RunFacts,
   computeRunData,
   fromRunData,
   isLargeRun,
-  restoreLines,
-  restoreLog,
-  splitRunData,
+  transferablesOf,
 } from './computed-run';

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import { type ExportedProgram, type ScenarioRun, type ScenarioSettings, DEFAULT_SETTINGS } from '../engine/index';
-import { type ComputePhase, type ComputedRun, computeRun, isLargeRun } from './computed-run';
+import { type ExportedProgram, type ScenarioSettings, type TextList, DEFAULT_SETTINGS } from '../engine/index';
+import type { RunEnding } from './compare-output';
+import { type ComputePhase, type ComputedRun, type RunFacts, computeRun, isLargeRun } from './computed-run';
 import type { RunMetrics } from './metrics';
 import type { RunIndex } from './run-index';
 import { type LabSettingName, applySetting } from './settings-rules';
@@ -18,7 +19,11 @@ export interface LabState {
   readonly outcome: { readonly kind: 'returned' | 'raised' | 'deadlock' | 'limit'; readonly text: string };
   /** Messages about values that were refused or adjusted, newest last. */
   readonly notices: readonly string[];
-  readonly run: ScenarioRun;
+  readonly run: RunFacts;
+  /** Every line the run printed, in order. */
+  readonly lines: TextList;
+  /** How the run ends, in the terms CPython reports. */
+  readonly ending: RunEnding;
   readonly timeline: Timeline;
   /** Where every job is at any event. */
   readonly index: RunIndex;

@@ -9,7 +9,7 @@ import { useFollowable, useLab } from './lab-context';
  */
 export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }) {
   const sentinel = job === SENTINEL;
-  const priority = useLab((s) => (s.settings.queue === 'priority' && !sentinel ? s.run.plan.priorities?.[job - 1] : undefined));
+  const priority = useLab((s) => (s.settings.queue === 'priority' && !sentinel ? s.run.priorities?.[job - 1] : undefined));
   const followable = useFollowable();
   const title = priority === undefined ? jobLabel(job) : `${jobLabel(job)}, priority ${priority}`;
   return (

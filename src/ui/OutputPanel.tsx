@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { TextList } from '../engine/index';
 import { useLab } from './lab-context';
 
 /** Lines are rendered in fixed blocks, so printing one more line re-renders one block, not the whole log. */
@@ -6,13 +7,14 @@ const BLOCK = 64;
 /** A huge run prints hundreds of thousands of lines; the page draws the newest ones (the CLI prints them all). */
 const MAX_SHOWN = 16 * BLOCK;
 
-const OutputBlock = memo(function OutputBlock({ lines }: { lines: readonly string[] }) {
-  return lines.map((line, i) => <li key={i}>{line}</li>);
+/** Lines start..end-1; a full block's props stay equal as more lines print, so memo skips it. */
+const OutputBlock = memo(function OutputBlock({ lines, start, end }: { lines: TextList; start: number; end: number }) {
+  return lines.slice(start, end).map((line, i) => <li key={i}>{line}</li>);
 });
 
 /** What the program has printed so far, line by line, as the terminal would show it. */
 export function OutputPanel() {
-  const lines = useLab((s) => s.run.lines);
+  const lines = useLab((s) => s.lines);
   const printed = useLab((s) => s.view.printed);
   // Whole blocks from the first shown line, so a block's content never shifts as lines are added.
   const first = Math.max(0, Math.floor((printed - MAX_SHOWN) / BLOCK) * BLOCK + (printed > MAX_SHOWN ? BLOCK : 0));
@@ -27,7 +29,7 @@ export function OutputPanel() {
       <div className="terminal-scroll" tabIndex={0}>
         <ol className="terminal" role="log" aria-label="Printed output">
           {blocks.map((start) => (
-            <OutputBlock key={start} lines={lines.slice(start, Math.min(start + BLOCK, printed))} />
+            <OutputBlock key={start} lines={lines} start={start} end={Math.min(start + BLOCK, printed)} />
           ))}
         </ol>
       </div>

@@ -5,7 +5,7 @@ import { statusText } from './status-text';
 export function ProducerCard() {
   const producer = useLab((s) => s.view.tasks.find((t) => t.role === 'producer'));
   const playTime = useLab((s) => s.playTime);
-  const total = useLab((s) => s.run.plan.jobs);
+  const total = useLab((s) => s.run.jobs);
   const shutdown = useLab((s) => s.settings.shutdown);
   const ending = { sentinel: ', then one None per worker', none: ' and stops (no sentinels)', cancel: '; main() cancels the workers after queue.join()', shutdown: ', then calls queue.shutdown()', 'shutdown-immediate': ', then queue.shutdown(immediate=True)' }[shutdown];
   return (

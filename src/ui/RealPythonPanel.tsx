@@ -26,7 +26,8 @@ const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(1);
  * assets) on a virtual clock, its printed lines set beside the lab's.
  */
 export function RealPythonPanel() {
-  const run = useLab((s) => s.run);
+  const lines = useLab((s) => s.lines);
+  const ending = useLab((s) => s.ending);
   const program = useLab((s) => s.program);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [python, setPython] = useState<{ version: string; seconds: number } | null>(null);
@@ -93,7 +94,7 @@ export function RealPythonPanel() {
       }
     }
     const id = nextId.current++;
-    pending.current = { id, snapshot: { run, program } };
+    pending.current = { id, snapshot: { lines, ending, program } };
     setPhase(python === null ? { kind: 'loading', step: 'download', loaded: 0, total: 0 } : { kind: 'running' });
     const request: RealPythonRequest = { type: 'run', id, program: program.text, maxIterations: MAX_ITERATIONS };
     worker.current.postMessage(request, []); // Worker.postMessage: the second argument is the transfer list

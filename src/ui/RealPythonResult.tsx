@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import type { ExportedProgram, ScenarioRun } from '../engine/index';
-import { type CPythonRun, compareWithCPython, describeEnding, printedLines } from '../store/index';
+import type { ExportedProgram, TextList } from '../engine/index';
+import { type CPythonRun, type LabResult, compareWithCPython, describeEnding, printedLines } from '../store/index';
 
-/** The lab's run and program at the moment "Run in real Python" was pressed. */
-export interface Snapshot {
-  readonly run: ScenarioRun;
+/** The lab's lines, ending and program at the moment "Run in real Python" was pressed. */
+export interface Snapshot extends LabResult {
   readonly program: ExportedProgram;
 }
 
@@ -16,8 +15,8 @@ const MAX_ROWS = 2000;
 /** CPython's run beside the lab's: the verdict, both endings, the first difference, every line on request, stderr. */
 export function RealPythonResult({ cpython, snapshot, stale }: { cpython: CPythonRun; snapshot: Snapshot; stale: boolean }) {
   const [showAll, setShowAll] = useState(false);
-  const comparison = compareWithCPython(snapshot.run, snapshot.program, cpython);
-  const engineLines = snapshot.run.lines;
+  const comparison = compareWithCPython(snapshot, cpython);
+  const engineLines = snapshot.lines;
   const cpythonLines = printedLines(cpython.stdout);
   const { lines, ending } = comparison;
   const firstDiff = lines.kind === 'different' ? lines.line : null;
@@ -66,7 +65,7 @@ export function RealPythonResult({ cpython, snapshot, stale }: { cpython: CPytho
   );
 }
 
-function SideBySide({ engine, cpython, from, to, mark, label }: { engine: readonly string[]; cpython: readonly string[]; from: number; to: number; mark: number | null; label: string }) {
+function SideBySide({ engine, cpython, from, to, mark, label }: { engine: TextList; cpython: readonly string[]; from: number; to: number; mark: number | null; label: string }) {
   const total = Math.max(engine.length, cpython.length);
   const last = Math.min(to, total);
   const rows: number[] = [];
@@ -83,7 +82,7 @@ function SideBySide({ engine, cpython, from, to, mark, label }: { engine: readon
         </thead>
         <tbody>
           {rows.map((line) => {
-            const ours = engine[line - 1];
+            const ours = engine.at(line - 1);
             const theirs = cpython[line - 1];
             const first = line === mark;
             return (

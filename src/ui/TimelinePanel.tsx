@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type PointerEvent, useId, useMemo, useState } from 'react';
+import { type KeyboardEvent, type PointerEvent, useDeferredValue, useId, useMemo, useState } from 'react';
 import { lengthAtTime, queueLengthSeries } from '../store/index';
 import { useLab, useLabActions } from './lab-context';
 import { BASELINE, CHART, type Scales, chartPaths, plotWidth, ticks, timeAtX, xOf, yOf } from './timeline-chart';
@@ -29,7 +29,11 @@ export function TimelinePanel() {
     () => ({ width, span: Math.max(endTime, series.lastTime) || 1, top: Math.max(series.maxLength, maxsize > 0 ? maxsize : 0, 1) }),
     [width, endTime, series, maxsize],
   );
-  const paths = useMemo(() => chartPaths(series, scales), [series, scales]);
+  // The outline of a new run is drawn in a render of its own after the rest of the page (a
+  // million-job run's takes ~20 ms), so showing a run never costs one long task; until then
+  // the previous outline stays, for a frame.
+  const chart = useDeferredValue(useMemo(() => ({ series, scales }), [series, scales]));
+  const paths = useMemo(() => chartPaths(chart.series, chart.scales), [chart]);
   const total = timeline.length;
 
   const seekTo = (event: PointerEvent<SVGSVGElement>): void => {

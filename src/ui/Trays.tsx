@@ -25,7 +25,7 @@ function Tray({ id, title, jobs, count, total, tone }: { id: string; title: stri
 export function Trays() {
   const index = useLab((s) => s.index);
   const cursor = useLab((s) => s.view.cursor);
-  const total = useLab((s) => s.run.plan.jobs);
+  const total = useLab((s) => s.run.jobs);
   const onError = useLab((s) => s.settings.onError);
   const immediate = useLab((s) => s.settings.shutdown === 'shutdown-immediate');
   const failing = useLab((s) => s.settings.fail.length + s.settings.flaky.length > 0);

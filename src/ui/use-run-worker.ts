@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { type EventLog, assembleRun, restoreLines, restoreLog } from '../store/index';
+import { type ViewState, fromRunData } from '../store/index';
 import { useLab, useLabActions } from './lab-context';
 import type { RunWorkerMessage } from './run-worker';
 
@@ -16,21 +16,27 @@ export function useRunWorker(): void {
       cancelComputing(`This browser could not start a background worker for a large run (${String(error)}).`);
       return undefined;
     }
-    // Each part is decoded in the task that receives it, so no one task blocks the page for long.
-    let log: EventLog | null = null;
-    let lines: string[] = [];
-    let linesDone = false;
+    const checkpoints: ViewState[] = [];
     worker.addEventListener('message', (event: MessageEvent<RunWorkerMessage>) => {
       const message = event.data;
-      if (message.type === 'progress') reportProgress(message.phase, message.fraction);
-      // A mark where computing ends and handing over begins (the large-run browser test reads it).
-      else if (message.type === 'computed') performance.mark('queue-lab:run-delivery');
-      else if (message.type === 'log') log = restoreLog(message.part);
-      else if (message.type === 'lines') {
-        for (const line of restoreLines(message.part)) lines.push(line);
-        linesDone = message.last;
-      } else if (message.type === 'rest' && log !== null && linesDone) acceptRun(assembleRun(log, lines, message.part));
-      else if (message.type === 'failed') cancelComputing(`The large run could not be computed: ${message.message}`);
+      switch (message.type) {
+        case 'progress':
+          reportProgress(message.phase, message.fraction);
+          break;
+        case 'computed':
+          // Where computing ends and handing over begins (the large-run browser test and bench read it).
+          performance.mark('queue-lab:run-delivery');
+          break;
+        case 'checkpoints':
+          checkpoints.push(...message.slice);
+          break;
+        case 'run':
+          acceptRun(fromRunData({ ...message.data, checkpoints }));
+          break;
+        case 'failed':
+          cancelComputing(`The large run could not be computed: ${message.message}`);
+          break;
+      }
     });
     worker.addEventListener('error', (event) => cancelComputing(`The large run could not be computed: ${event.message}`));
     worker.postMessage(requested, []); // Worker.postMessage: the second argument is the transfer list

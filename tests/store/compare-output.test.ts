@@ -81,9 +81,10 @@ describe('sameEnding', () => {
 describe('compareWithCPython', () => {
   const run = runScenario(DEFAULT_SETTINGS);
   const program = exportScenario(DEFAULT_SETTINGS);
+  const lab = { lines: run.lines, ending: engineEnding(run, program) };
 
   it('is identical when CPython printed the same lines and returned', () => {
-    const result = compareWithCPython(run, program, cpythonRun(run.lines, { kind: 'returned' }));
+    const result = compareWithCPython(lab, cpythonRun(run.lines, { kind: 'returned' }));
     expect(result.identical).toBe(true);
     expect(result.lines).toEqual({ kind: 'identical', lines: run.lines.length });
     expect(result.ending.same).toBe(true);
@@ -91,16 +92,16 @@ describe('compareWithCPython', () => {
 
   it('points at the first line that differs', () => {
     const changed = run.lines.with(9, `${run.lines[9]}!`);
-    const result = compareWithCPython(run, program, cpythonRun(changed, { kind: 'returned' }));
+    const result = compareWithCPython(lab, cpythonRun(changed, { kind: 'returned' }));
     expect(result.identical).toBe(false);
     expect(result.lines).toEqual({ kind: 'different', line: 10, engine: run.lines[9], cpython: `${run.lines[9]}!`, engineLines: run.lines.length, cpythonLines: run.lines.length });
   });
 
   it('is not identical when only the ending or the exit status differs', () => {
-    const raised = compareWithCPython(run, program, cpythonRun(run.lines, { kind: 'raised', lastLine: 'RuntimeError: boom' }));
+    const raised = compareWithCPython(lab, cpythonRun(run.lines, { kind: 'raised', lastLine: 'RuntimeError: boom' }));
     expect(raised.identical).toBe(false);
     expect(raised.lines.kind).toBe('identical');
     expect(raised.ending).toMatchObject({ same: false, engineExit: 0, cpythonExit: 1 });
-    expect(compareWithCPython(run, program, cpythonRun(run.lines, { kind: 'returned' }, 2)).identical).toBe(false);
+    expect(compareWithCPython(lab, cpythonRun(run.lines, { kind: 'returned' }, 2)).identical).toBe(false);
   });
 });

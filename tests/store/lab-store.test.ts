@@ -24,7 +24,7 @@ describe('the lab store', () => {
     const state = store.getState();
     expect(state.playing).toBe(false);
     expect(state.view.cursor).toBe(state.timeline.length);
-    expect(state.view.printed).toBe(state.run.lines.length);
+    expect(state.view.printed).toBe(state.lines.length);
     expect(state.playTime).toBe(state.run.endTime);
   });
 
@@ -39,7 +39,7 @@ describe('the lab store', () => {
     expect(state.settings.maxsize).toBe(1);
     expect(state.playTime).toBe(time);
     expect(state.view.cursor).toBe(state.timeline.cursorAtTime(time));
-    expect(state.run.lines.at(-1)).toMatch(/^Processed 20 jobs in ~\d+\.\d seconds with 3 workers$/);
+    expect(state.lines.at(-1)).toMatch(/^Processed 20 jobs in ~\d+\.\d seconds with 3 workers$/);
   });
 
   it.each([

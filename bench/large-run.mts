@@ -1,0 +1,84 @@
+/**
+ * A huge run in the page, in headless Chromium:
+ *   npx vite build && npx tsx bench/large-run.mts [jobs]
+ * Opens the built page with `?jobs=N` (default 1,000,000), waits for the Web
+ * Worker to compute the run and hand it over, and reports: the compute and
+ * hand-over times, the longest main-thread task while the run computes and
+ * while it is handed over and first drawn (long tasks > 50 ms, from the Long
+ * Tasks API), the time of a jump to the end, and the page's memory (the
+ * JavaScript heap and array buffers) after a garbage collection. The last line is JSON for bench/run.mts.
+ * `--profile` also prints where the page's main thread spent its time
+ * (Chrome DevTools Protocol profiler, self time by function).
+ */
+import { launchChromium, serveBuiltPage } from '../tests/support/browser';
+
+const jobs = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 1_000_000);
+const profiling = process.argv.includes('--profile');
+const longest = (tasks: [number, number][]): number => Math.max(0, ...tasks.map(([, duration]) => duration));
+const server = await serveBuiltPage();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => console.error(`page error: ${error.stack}`));
+  await page.goto(`${server.url}?jobs=${jobs}`);
+  await page.evaluate("window.longTasks = []; new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask' });");
+  const banner = page.getByRole('status', { name: 'Computing a large run' });
+  await banner.waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const started = (await page.evaluate('performance.now()')) as number;
+  await banner.waitFor({ state: 'detached', timeout: 300_000 });
+  // Two frames after the banner goes: the run is drawn.
+  const shown = (await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))')) as number;
+  // Long-task entries reach the observer a little after their task: give them time.
+  await page.waitForTimeout(500);
+  const delivered = (await page.evaluate("performance.getEntriesByName('queue-lab:run-delivery')[0]?.startTime ?? NaN")) as number;
+  const longTasks = (await page.evaluate('window.longTasks')) as [number, number][];
+  const whileComputing = longest(longTasks.filter(([start]) => start >= started && start < delivered));
+  const handOver = longest(longTasks.filter(([start]) => start >= delivered));
+  // A jump to the end, timed from the key press to the next frame after it.
+  const seekMs = (await page.evaluate(`new Promise((resolve) => {
+    const t0 = performance.now();
+    document.activeElement?.blur?.();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+  })`)) as number;
+  const total = await page.getByRole('slider', { name: 'Timeline' }).getAttribute('aria-valuemax');
+  if (profiling) printProfile((await cdp.send('Profiler.stop')).profile);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const result = {
+    jobs,
+    events: Number(total),
+    computeMs: delivered - started,
+    handOverMs: shown - delivered,
+    longestWhileComputingMs: whileComputing,
+    longestHandOverMs: handOver,
+    seekToEndMs: seekMs,
+    // The JavaScript heap plus array buffers' backing stores (where the log's typed arrays live).
+    heapMiB: (heap.usedSize + heap.backingStorageSize) / 2 ** 20,
+  };
+  console.log(`page: ${jobs.toLocaleString('en-US')} jobs, ${result.events.toLocaleString('en-US')} events: computed in ${(result.computeMs / 1000).toFixed(1)} s, handed over and drawn in ${result.handOverMs.toFixed(0)} ms`);
+  console.log(`longest main-thread task: ${whileComputing.toFixed(0)} ms while computing, ${handOver.toFixed(0)} ms while handing over (0: none over 50 ms); jump to the end ${seekMs.toFixed(1)} ms; memory ${result.heapMiB.toFixed(0)} MiB (JavaScript heap and array buffers, after a garbage collection)`);
+  console.log(JSON.stringify(result));
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+/** Self time by function, the 15 largest. */
+function printProfile(profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0));
+  });
+  const top = [...self].filter(([key]) => !key.startsWith('(idle)')).toSorted((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [key, micros] of top) console.log(`  ${(micros / 1000).toFixed(1).padStart(8)} ms  ${key}`);
+}

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TextTable } from '../../src/engine/text-table';
+
+/** Strings of every kind the table treats differently: empty, ASCII, Latin-1, wider than a byte, astral, and longer than 65,535 characters. */
+const anyText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: fc.integer({ min: 0x80, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom('', 'a'.repeat(65_535), 'b'.repeat(65_536), `${'c'.repeat(70_000)}é`, '\u0100', 'x\uffffy', '\ud83d\ude00'),
+);
+
+function tableOf(texts: readonly string[]): TextTable {
+  const table = new TextTable();
+  const indexes = texts.map((text) => table.push(text));
+  expect(indexes.every((index, i) => index === i)).toBe(true);
+  return table;
+}
+
+describe('TextTable', () => {
+  it('gives back every string it was given, by index and by slice, as an array would', () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { maxLength: 60 }), fc.integer({ min: -70, max: 70 }), fc.integer({ min: -70, max: 70 }), (texts, start, end) => {
+        const table = tableOf(texts);
+        expect(table.length).toBe(texts.length);
+        expect(table.slice()).toEqual(texts);
+        expect(table.slice(start, end)).toEqual(texts.slice(start, end));
+        expect(table.slice(start)).toEqual(texts.slice(start));
+        for (const i of [-1, -texts.length, -texts.length - 1, texts.length, 0.5, -0.5, 1.9, Number.NaN]) expect(table.at(i)).toBe(texts.at(i));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('fills chunk after chunk of 1 MiB without a string straddling two, and stays near a byte a character', () => {
+    // 7-character lines: 1 MiB is not a multiple of 7, so lines meet the chunk ends at every offset.
+    const texts = Array.from({ length: 400_000 }, (_, i) => `L${String(i).padStart(6, '0')}`);
+    const table = tableOf(texts);
+    for (const i of [0, 1, 149_795, 149_796, 149_797, 299_592, 299_593, 399_999]) expect(table.at(i)).toBe(texts[i]);
+    expect(table.slice(149_790, 149_800)).toEqual(texts.slice(149_790, 149_800));
+    // 7 bytes a line, 6 for its place and size (growth by doubling leaves up to as much again), one chunk of slack.
+    expect(table.byteSize() / texts.length).toBeLessThan(7 + 2 * 6 + (1 << 20) / texts.length);
+  });
+
+  it('reads back the same strings on another thread: toData survives a structured clone with its buffers transferred', () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { maxLength: 40 }), (texts) => {
+        const data = tableOf(texts).toData();
+        const copy = TextTable.fromData(structuredClone(data, { transfer: TextTable.buffersOf(data) as ArrayBuffer[] }));
+        expect(copy.slice()).toEqual(texts);
+        // A table read back can still grow, without overwriting what it holds.
+        copy.push('after');
+        expect(copy.slice()).toEqual([...texts, 'after']);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
