@@ -4,6 +4,11 @@ import { type EventLoop, getRunningLoop } from './loop';
 /** Method syntax makes the parameter bivariant, so a Task<T> can take a callback for Future<unknown>. */
 export type DoneCallback<T> = { bivariant(future: Future<T>): void }['bivariant'];
 
+/** Says what waiting on a future means, only when asked: a deadlock report is rare, a wait is not. */
+export interface Describer {
+  describe(): string;
+}
+
 const PENDING = 0;
 const CANCELLED = 1;
 /** FINISHED with a result. */
@@ -35,16 +40,22 @@ export class Future<T = unknown> {
   logTraceback = false;
   /** The task that made this future to wait on it (a queue or event waiter), for events; -1 for none. */
   waiterTask = -1;
-  private describedAs = 'a future';
+  private describedAs: string | Describer = 'a future';
 
   constructor(readonly loop: EventLoop = getRunningLoop()) {}
 
   /** What waiting on this future means, in Python terms, for deadlock reports. */
   get description(): string {
-    return this.describedAs;
+    const described = this.describedAs;
+    return typeof described === 'string' ? described : described.describe();
   }
   set description(text: string) {
     this.describedAs = text;
+  }
+
+  /** Let `describer` say what this future is, if a deadlock report asks. */
+  describeBy(describer: Describer): void {
+    this.describedAs = describer;
   }
 
   done(): boolean {

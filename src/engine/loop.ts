@@ -1,9 +1,19 @@
 import type { EventLog } from './event-log';
 import { type Callback, ReadyQueue } from './ready-queue';
-import { TimerHeap } from './timer-heap';
+import { type TimerEntry, TimerHeap } from './timer-heap';
 
-/** `events.TimerHandle`: a callback with a due time and a tie-breaking sequence; cancellable. */
-export class TimerHandle {
+/**
+ * What the loop's timer heap holds (`events.TimerHandle`): a due time, a
+ * tie-breaking sequence, a cancelled flag, and what to do when due. A sleep is
+ * its own timer (sleep.ts), so a sleep allocates no handle of its own.
+ */
+export interface Timer extends TimerEntry {
+  readonly cancelled: boolean;
+  fire(): void;
+}
+
+/** `events.TimerHandle` for `call_at`/`call_later`: a callback and its argument; cancellable. */
+export class TimerHandle implements Timer {
   cancelled = false;
   constructor(
     readonly callback: Callback,
@@ -15,11 +25,15 @@ export class TimerHandle {
   cancel(): void {
     this.cancelled = true;
   }
+
+  fire(): void {
+    this.callback(this.arg as never);
+  }
 }
 
 /** A due timer in the ready queue: `_run_once` skips it if it was cancelled meanwhile. */
-function runTimer(handle: TimerHandle): void {
-  if (!handle.cancelled) handle.callback(handle.arg as never);
+function runTimer(timer: Timer): void {
+  if (!timer.cancelled) timer.fire();
 }
 
 /** Linux's monotonic clock resolution, pinned as the oracle pins it. */
@@ -72,7 +86,7 @@ export class EventLoop {
   /** Tasks that ended by raising, in the order they did. */
   readonly failedTasks: TaskLike[] = [];
   private readonly ready = new ReadyQueue();
-  private readonly timers = new TimerHeap<TimerHandle>();
+  private readonly timers = new TimerHeap<Timer>();
   private now = 0;
   private timerSeq = 0;
   private nextTaskId = 0;
@@ -106,9 +120,19 @@ export class EventLoop {
 
   /** `loop.call_at`; ties fire in scheduling order. */
   callAt<A>(when: number, callback: (arg: A) => void, arg: A): TimerHandle {
-    const handle = new TimerHandle(callback as Callback, arg, when, this.timerSeq++);
-    this.timers.push(handle);
+    const handle = new TimerHandle(callback as Callback, arg, when, this.nextTimerSeq());
+    this.addTimer(handle);
     return handle;
+  }
+
+  /** The sequence number of the next timer scheduled: ties fire in scheduling order. */
+  nextTimerSeq(): number {
+    return this.timerSeq++;
+  }
+
+  /** `heappush(_scheduled, timer)`, for a timer that is its own handle (see Timer). */
+  addTimer(timer: Timer): void {
+    this.timers.push(timer);
   }
 
   /** `loop.call_later`: `call_at(time() + delay)`, one float64 addition. */
