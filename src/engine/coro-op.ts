@@ -31,3 +31,10 @@ export function suspend(on: Yielded): IteratorResult<Yielded, never> {
 export function finished<T>(value: T): IteratorResult<never, T> {
   return { value, done: true };
 }
+
+/**
+ * What a coroutine that returns None answers when it finishes: one frozen
+ * object for all (sleep and put finish once per job each, and nothing writes
+ * to an iterator result).
+ */
+export const FINISHED_VOID: IteratorResult<never, void> = Object.freeze({ value: undefined, done: true });

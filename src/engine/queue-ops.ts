@@ -1,4 +1,4 @@
-import { CoroOp, finished, suspend } from './coro-op';
+import { CoroOp, FINISHED_VOID, finished, suspend } from './coro-op';
 import type { Future, Yielded } from './future';
 import type { Queue } from './queue';
 
@@ -87,13 +87,13 @@ export class QueuePut<T> extends CoroOp<void> {
   next(): IteratorResult<Yielded, void> {
     const state = this.state;
     this.state = DONE;
-    if (state === DONE) return finished(undefined);
+    if (state === DONE) return FINISHED_VOID;
     if (state === WAITING) this.resumed(this.waiter!);
     for (;;) {
       const waiter = this.queue.waitToPut(this.item, this.site);
       if (waiter === null) {
         this.queue.putNowait(this.item, this.site);
-        return finished(undefined);
+        return FINISHED_VOID;
       }
       if (!waiter.done()) {
         this.waiter = waiter;

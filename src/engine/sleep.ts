@@ -1,4 +1,4 @@
-import { CoroOp, finished, suspend } from './coro-op';
+import { CoroOp, FINISHED_VOID, finished, suspend } from './coro-op';
 import { type Coro, type Describer, Future, type Yielded } from './future';
 import { NO_JOB, type JobId } from './events';
 import { type Timer, getRunningLoop } from './loop';
@@ -55,11 +55,11 @@ class Sleep extends CoroOp<void> implements Timer, Describer {
         return this.start();
       case YIELDED:
         this.state = DONE;
-        return finished(undefined);
+        return FINISHED_VOID;
       case SLEEPING:
         return this.wake();
       default:
-        return finished(undefined);
+        return FINISHED_VOID;
     }
   }
 
@@ -114,6 +114,6 @@ class Sleep extends CoroOp<void> implements Timer, Describer {
     } finally {
       this.cancelled = true;
     }
-    return finished(undefined);
+    return FINISHED_VOID;
   }
 }
