@@ -21,6 +21,10 @@ export class EventTimes {
   private readonly times: Float64Array[] = [];
   private runs = 0;
   private last = Number.NaN;
+  /** The chunk the next run goes in, and the run that needs the next chunk (or a bigger first one). */
+  private currentStarts: Int32Array = new Int32Array(0);
+  private currentTimes: Float64Array = new Float64Array(0);
+  private limit = 0;
   /** The run the previous lookup landed in: decoding in order is O(1) per event. */
   private hint = 0;
 
@@ -28,18 +32,12 @@ export class EventTimes {
   note(index: number, t: number): void {
     // `===` (not Object.is, which costs more per event): the clock starts at 0.0 and only adds, so it never makes a -0.0.
     if (t === this.last) return;
-    const run = this.runs++;
-    if ((run & MASK) === 0) {
-      const size = run === 0 ? 64 : CHUNK;
-      this.starts.push(new Int32Array(size));
-      this.times.push(new Float64Array(size));
-    } else if (run < CHUNK && run === this.starts[0]!.length) {
-      // The first chunk starts small (most logs are short) and doubles up to CHUNK.
-      this.starts[0] = grown(this.starts[0]!, new Int32Array(run * 2));
-      this.times[0] = grown(this.times[0]!, new Float64Array(run * 2));
-    }
-    this.starts[run >>> SHIFT]![run & MASK] = index;
-    this.times[run >>> SHIFT]![run & MASK] = t;
+    const run = this.runs;
+    if (run === this.limit) this.grow();
+    // 0x3fff is MASK: a literal, as V8 reloads and re-checks module-level `const`s on every call.
+    this.currentStarts[run & 0x3fff] = index;
+    this.currentTimes[run & 0x3fff] = t;
+    this.runs = run + 1;
     this.last = t;
   }
 
@@ -90,6 +88,26 @@ export class EventTimes {
       else high = mid - 1;
     }
     return low;
+  }
+
+  /**
+   * Make room for run `runs`: a new chunk, or (the first chunk starts small, as
+   * most logs are short) the first chunk doubled, up to CHUNK.
+   */
+  private grow(): void {
+    const run = this.runs;
+    const chunk = run >>> SHIFT;
+    if (chunk === this.starts.length) {
+      const size = run === 0 ? 64 : CHUNK;
+      this.starts.push(new Int32Array(size));
+      this.times.push(new Float64Array(size));
+    } else if (run === (chunk << SHIFT) + this.starts[chunk]!.length) {
+      this.starts[chunk] = grown(this.starts[chunk]!, new Int32Array(run * 2));
+      this.times[chunk] = grown(this.times[chunk]!, new Float64Array(run * 2));
+    }
+    this.currentStarts = this.starts[chunk]!;
+    this.currentTimes = this.times[chunk]!;
+    this.limit = (chunk << SHIFT) + this.currentStarts.length;
   }
 }
 
