@@ -1,13 +1,14 @@
 import type { EventLog } from './event-log';
 import { type Callback, ReadyQueue } from './ready-queue';
-import { type TimerEntry, TimerHeap } from './timer-heap';
+import { TimerHeap } from './timer-heap';
 
 /**
- * What the loop's timer heap holds (`events.TimerHandle`): a due time, a
- * tie-breaking sequence, a cancelled flag, and what to do when due. A sleep is
- * its own timer (sleep.ts), so a sleep allocates no handle of its own.
+ * What the loop's timer heap holds (`events.TimerHandle`): a cancelled flag
+ * and what to do when due (the heap keeps the due time and the tie-breaking
+ * sequence). A sleep is its own timer (sleep.ts), so a sleep allocates no
+ * handle of its own.
  */
-export interface Timer extends TimerEntry {
+export interface Timer {
   readonly cancelled: boolean;
   fire(): void;
 }
@@ -19,7 +20,6 @@ export class TimerHandle implements Timer {
     readonly callback: Callback,
     readonly arg: unknown,
     readonly when: number,
-    readonly seq: number,
   ) {}
 
   cancel(): void {
@@ -120,19 +120,14 @@ export class EventLoop {
 
   /** `loop.call_at`; ties fire in scheduling order. */
   callAt<A>(when: number, callback: (arg: A) => void, arg: A): TimerHandle {
-    const handle = new TimerHandle(callback as Callback, arg, when, this.nextTimerSeq());
-    this.addTimer(handle);
+    const handle = new TimerHandle(callback as Callback, arg, when);
+    this.addTimer(handle, when);
     return handle;
   }
 
-  /** The sequence number of the next timer scheduled: ties fire in scheduling order. */
-  nextTimerSeq(): number {
-    return this.timerSeq++;
-  }
-
-  /** `heappush(_scheduled, timer)`, for a timer that is its own handle (see Timer). */
-  addTimer(timer: Timer): void {
-    this.timers.push(timer);
+  /** `heappush(_scheduled, timer)`, also for a timer that is its own handle (see Timer); ties fire in scheduling order. */
+  addTimer(timer: Timer, when: number): void {
+    this.timers.push(timer, when, this.timerSeq++);
   }
 
   /** `loop.call_later`: `call_at(time() + delay)`, one float64 addition. */

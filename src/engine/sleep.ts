@@ -36,9 +36,7 @@ const DONE = 3;
 class Sleep extends CoroOp<void> implements Timer, Describer {
   private state = START;
   private future: Future<void> | null = null;
-  /** Timer fields (set when scheduled); NaN so that V8 keeps `when` a double field from the start. */
-  when = Number.NaN;
-  seq = 0;
+  /** The timer's flag (`h.cancel()`); its due time lives in the loop's heap only. */
   cancelled = false;
 
   constructor(
@@ -88,9 +86,7 @@ class Sleep extends CoroOp<void> implements Timer, Describer {
     future.describeBy(this);
     this.future = future;
     // `loop.call_later(delay, ...)`: `call_at(time() + delay)`, this op being the handle.
-    this.when = loop.time() + this.delay;
-    this.seq = loop.nextTimerSeq();
-    loop.addTimer(this);
+    loop.addTimer(this, loop.time() + this.delay);
     this.state = SLEEPING;
     // `await future` (Future.__await__): a new future is pending, so this always suspends.
     return suspend(future as Future<unknown>);

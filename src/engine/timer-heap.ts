@@ -3,19 +3,15 @@
  * leaves exact ties in heap order; the lab and the oracle both break ties by
  * scheduling order, so the key is `(when, seq)` (asyncio-semantics.md §1).
  *
- * The keys are kept in typed arrays beside the items, so sifting compares
- * numbers in two flat arrays instead of loading `when` from each handle; the
+ * The keys are given to `push` and kept only in typed arrays beside the
+ * items, so sifting compares numbers in two flat arrays instead of loading
+ * `when` from each handle, and a timer needs no boxed `when` of its own; the
  * items array keeps its length (a `size` field counts), so a pop followed by
  * a push, the loop's steady state, never resizes it. It is a 4-ary heap
  * (half the depth of heapq's binary one): `(when, seq)` keys are unique, so
  * any heap pops them in the same order.
  */
-export interface TimerEntry {
-  readonly when: number;
-  readonly seq: number;
-}
-
-export class TimerHeap<T extends TimerEntry> {
+export class TimerHeap<T> {
   private readonly items: (T | undefined)[] = [];
   private size = 0;
   private whens = new Float64Array(64);
@@ -34,14 +30,13 @@ export class TimerHeap<T extends TimerEntry> {
     return this.size === 0 ? Number.POSITIVE_INFINITY : this.whens[0]!;
   }
 
-  push(item: T): void {
+  /** Add `item` due at `when`, `seq` breaking ties; the keys live here only, not on the item. */
+  push(item: T, when: number, seq: number): void {
     const items = this.items;
     let at = this.size++;
     if (at === this.whens.length) this.grow();
     const whens = this.whens;
     const seqs = this.seqs;
-    const when = item.when;
-    const seq = item.seq;
     if (at === items.length) items.push(item);
     while (at > 0) {
       const parent = (at - 1) >> 2;

@@ -22,7 +22,7 @@ describe('TimerHeap', () => {
             expect(heap.pop()).toBe(model.shift());
           } else {
             const entry = { when: o, seq: seq++ };
-            heap.push(entry);
+            heap.push(entry, entry.when, entry.seq);
             model.push(entry);
           }
           expect(heap.length).toBe(model.length);
