@@ -7,13 +7,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
 
-const SHOTS: readonly { name: string; query: string; width: number }[] = [
+/** `large`: 'computing' shoots while a large run computes, 'done' once it is shown. */
+const SHOTS: readonly { name: string; query: string; width: number; large?: 'computing' | 'done' }[] = [
   { name: '1-worker-maxsize-1', query: '?workers=1&maxsize=1&at=60', width: 1400 },
   { name: '32-workers-unbounded', query: '?workers=32&maxsize=0&jobs=120&at=300', width: 1400 },
   { name: 'default-390px', query: '?at=90', width: 390 },
   { name: '32-workers-390px', query: '?workers=32&maxsize=20&jobs=200&at=250', width: 390 },
   { name: 'retry-priority', query: '?fail=3&flaky=5&on-error=retry&queue=priority&maxsize=2&at=70', width: 1400 },
   { name: 'deadlock', query: '?shutdown=none&at=100000', width: 1400 },
+  { name: 'million-jobs-computing', query: '?jobs=1000000&workers=8&maxsize=20', width: 1400, large: 'computing' },
+  { name: 'million-jobs-middle', query: '?jobs=1000000&workers=8&maxsize=20&at=3500000', width: 1400, large: 'done' },
 ];
 
 const out = process.argv[2] ?? 'screenshots';
@@ -24,6 +27,9 @@ try {
   for (const shot of SHOTS) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: 1100 } });
     await page.goto(`${server.url}${shot.query}`);
+    const banner = page.getByRole('status', { name: 'Computing a large run' });
+    if (shot.large === 'computing') await page.waitForTimeout(1500);
+    if (shot.large === 'done') await banner.waitFor({ state: 'detached', timeout: 300_000 });
     await page.waitForTimeout(600); // let glides land
     await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: true });
     await page.close();

@@ -66,15 +66,21 @@ export interface LabActions {
 
 export type LabStore = ReturnType<typeof createLabStore>;
 
+/** The notice for a link's `at` past the run's last event (none when it is within the run). */
+function beyondEnd(at: number | null, length: number): string[] {
+  return at !== null && at > length ? [`Link parameter at: the run has ${length} events; showing the last one.`] : [];
+}
+
 
 /** The lab's state and verbs (zustand/vanilla): the only place that calls the engine. */
 export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, notices: readonly string[] = [], at: number | null = null, lessonId: string | null = null) {
   // A large run is computed in a worker: the page starts on the default run and shows progress.
   const large = isLargeRun(initial);
   const first = computeRun(large ? DEFAULT_SETTINGS : initial);
-  const startAt = Math.min(at ?? 0, first.timeline.length);
+  // A large run's `at` waits for that run (acceptRun); the default run shown meanwhile starts at 0.
+  const startAt = large ? 0 : Math.min(at ?? 0, first.timeline.length);
   const startView = first.timeline.viewAt(startAt);
-  const startNotices = at !== null && at > first.timeline.length ? [...notices, `Link parameter at: the run has ${first.timeline.length} events; showing the last one.`] : notices;
+  const startNotices = large ? notices : [...notices, ...beyondEnd(at, first.timeline.length)];
   return createStore<LabState & LabActions>()((set, get) => {
     /** Move to `cursor`; the clock shows the time of the last event applied. */
     const moveTo = (cursor: number, playing = get().playing): void => {
@@ -134,11 +140,13 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
         if (computing !== null) set({ computing: { ...computing, phase, fraction } });
       },
       acceptRun(computed) {
-        const { computing, playTime } = get();
+        const { computing, playTime, notices: current } = get();
         if (computing === null) return;
-        const cursor = computing.at ?? computed.timeline.cursorAtTime(playTime);
+        const length = computed.timeline.length;
+        const cursor = computing.at === null ? computed.timeline.cursorAtTime(playTime) : Math.min(computing.at, length);
         const view = computed.timeline.viewAt(cursor);
-        set({ settings: computing.settings, ...computed, view, playTime: view.t, playing: false, computing: null });
+        const notices = [...current, ...beyondEnd(computing.at, length)];
+        set({ settings: computing.settings, ...computed, notices, view, playTime: view.t, playing: false, computing: null });
       },
       cancelComputing(reason) {
         set({ computing: null, ...(reason === undefined ? {} : { notices: [...get().notices, reason] }) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/engine/index';
-import { createLabStore } from '../../src/store/index';
+import { computeRunData, createLabStore, fromRunData } from '../../src/store/index';
 
 describe('the lab store', () => {
   it('steps forward and back through the same pictures', () => {
@@ -55,5 +55,25 @@ describe('the lab store', () => {
     expect(store.getState().notices).toEqual([notice]);
     store.getState().dismissNotices();
     expect(store.getState().notices).toEqual([]);
+  });
+
+  it("opens a large run's link at its event once the run arrives, and says so only if the event is past the run's end", () => {
+    const settings = { ...DEFAULT_SETTINGS, jobs: 2500 };
+    const computed = fromRunData(computeRunData(settings, () => {}));
+    const length = computed.timeline.length;
+    for (const [at, cursor, notices] of [
+      [1000, 1000, []],
+      [length + 5, length, [`Link parameter at: the run has ${length} events; showing the last one.`]],
+    ] as const) {
+      const store = createLabStore(settings, [], at);
+      // Meanwhile the default run shows from its start, with no word about an event it does not have.
+      expect(store.getState().computing).toMatchObject({ settings, at });
+      expect(store.getState().view.cursor).toBe(0);
+      expect(store.getState().notices).toEqual([]);
+      store.getState().acceptRun(computed);
+      expect(store.getState().settings).toEqual(settings);
+      expect(store.getState().view.cursor).toBe(cursor);
+      expect(store.getState().notices).toEqual(notices);
+    }
   });
 });
