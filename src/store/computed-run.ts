@@ -63,9 +63,10 @@ export function computeRun(settings: ScenarioSettings): ComputedRun {
 
 /**
  * A computed run as plain data that a worker can post back: typed arrays (the
- * log, its lines, the index, the series, the plan's lists: transferred, not
- * copied) and a few small objects (checkpoints, measures). Nothing in it is a
- * list of a million values, so the page receives it in one short task.
+ * log with its lines, the index, the series, the priorities: transferred, not
+ * copied) and small objects (checkpoints, measures). Nothing in it is a list of
+ * a million values; the checkpoints, a few thousand objects for a million
+ * jobs, are the one part worth sending in slices (src/ui/run-worker.ts).
  */
 export interface ComputedRunData {
   readonly run: RunFacts & { readonly priorities: Int32Array | null };
