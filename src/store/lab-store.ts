@@ -145,8 +145,7 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
         const length = computed.timeline.length;
         const cursor = computing.at === null ? computed.timeline.cursorAtTime(playTime) : Math.min(computing.at, length);
         const view = computed.timeline.viewAt(cursor);
-        const notices = [...current, ...beyondEnd(computing.at, length)];
-        set({ settings: computing.settings, ...computed, notices, view, playTime: view.t, playing: false, computing: null });
+        set({ settings: computing.settings, ...computed, notices: [...current, ...beyondEnd(computing.at, length)], view, playTime: view.t, playing: false, computing: null });
       },
       cancelComputing(reason) {
         set({ computing: null, ...(reason === undefined ? {} : { notices: [...get().notices, reason] }) });
