@@ -108,7 +108,7 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
 /** The buffers to transfer with the data (each once: a transfer list may not repeat one). */
 export function transferablesOf(data: ComputedRunData): ArrayBufferLike[] {
   const { run, index, series } = data;
-  const typed = [...(run.priorities === null ? [] : [run.priorities]), index.items.job, index.items.put, index.items.leave, index.items.key, series.t, series.length, series.cursor];
+  const typed = [...(run.priorities === null ? [] : [run.priorities]), index.items.job, index.items.put, index.items.leave, index.items.reach, index.items.key, series.t, series.length, series.cursor];
   return [...new Set([...EventLog.buffersOf(data.log), ...typed.map((array) => array.buffer)])];
 }
 

@@ -8,8 +8,12 @@ import { type EventLog, type JobId, type QueueKind, SENTINEL } from '../engine/i
  */
 export interface RunIndex {
   readonly kind: QueueKind;
-  /** One entry per item put, in put order. */
-  readonly items: { readonly job: Int32Array; readonly put: Int32Array; readonly leave: Int32Array; readonly key: Float64Array };
+  /**
+   * One entry per item put, in put order. `reach[i]` is the latest `leave` of
+   * items 0..i: it never decreases, so a binary search finds the first item
+   * still in the queue at a cursor without walking every item before it.
+   */
+  readonly items: { readonly job: Int32Array; readonly put: Int32Array; readonly leave: Int32Array; readonly reach: Int32Array; readonly key: Float64Array };
   /** Finished jobs, dead-lettered jobs and dropped jobs, each in event order. */
   readonly done: Outcomes;
   readonly deadLetters: Outcomes;
@@ -107,7 +111,7 @@ export function indexRun(log: EventLog, kind: QueueKind, priorities: readonly nu
   }
   return {
     kind,
-    items: { job: Int32Array.from(job), put: Int32Array.from(put), leave: Int32Array.from(leave), key: Float64Array.from(key) },
+    items: { job: Int32Array.from(job), put: Int32Array.from(put), leave: Int32Array.from(leave), reach: runningMax(leave), key: Float64Array.from(key) },
     done: outcomes(done),
     deadLetters: outcomes(dead),
     dropped: outcomes(dropped),
@@ -115,11 +119,38 @@ export function indexRun(log: EventLog, kind: QueueKind, priorities: readonly nu
   };
 }
 
-/** How many items are in the queue after `cursor` events, and the first `limit` in get() order. */
+function runningMax(values: readonly number[]): Int32Array {
+  const out = new Int32Array(values.length);
+  let max = -1;
+  values.forEach((value, i) => {
+    max = Math.max(max, value);
+    out[i] = max;
+  });
+  return out;
+}
+
+/** The first index in the non-decreasing `sorted` whose value is at least `value` (its length if none). */
+function firstAtLeast(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * How many items are in the queue after `cursor` events, and the first `limit`
+ * in get() order. Only items put before the cursor and from the first one
+ * still there are looked at (a million-job run's queue holds a handful).
+ */
 export function queueAt(index: RunIndex, cursor: number, limit: number): { length: number; items: JobId[] } {
-  const { put, leave, key } = index.items;
+  const { put, leave, reach, key } = index.items;
   const present: number[] = [];
-  for (let i = 0; i < put.length && put[i]! < cursor; i++) if (leave[i]! >= cursor) present.push(i);
+  const end = firstAtLeast(put, cursor);
+  for (let i = firstAtLeast(reach, cursor); i < end; i++) if (leave[i]! >= cursor) present.push(i);
   if (index.kind === 'priority') present.sort((a, b) => key[a]! - key[b]!);
   else if (index.kind === 'lifo') present.reverse();
   return { length: present.length, items: present.slice(0, limit).map((i) => index.items.job[i]!) };

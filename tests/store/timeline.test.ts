@@ -31,8 +31,9 @@ describe('folding the classic run', () => {
   });
 
   it("agrees with the engine's own queue size, item positions and unfinished count at every queue event", () => {
-    for (const [maxsize, queue] of [[0, 'fifo'], [1, 'fifo'], [5, 'fifo'], [0, 'priority'], [3, 'lifo']] as const) {
-      const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, queue, workers: 2, jobs: 40 });
+    const cases = [[0, 'fifo', 'sentinel'], [1, 'fifo', 'sentinel'], [5, 'fifo', 'sentinel'], [0, 'priority', 'sentinel'], [3, 'lifo', 'sentinel'], [0, 'lifo', 'sentinel'], [4, 'fifo', 'shutdown-immediate'], [0, 'priority', 'shutdown-immediate']] as const;
+    for (const [maxsize, queue, shutdown] of cases) {
+      const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, queue, shutdown, workers: 2, jobs: 40 });
       const index = indexRun(run.log!, queue, run.plan.priorities, 40);
       for (const event of run.log!) {
         const view = views[event.seq + 1]!;
