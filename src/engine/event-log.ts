@@ -71,16 +71,18 @@ export class EventLog {
   private limit = 0;
   private readonly chunks: Int32Array[] = [];
   private current = new Int32Array(0);
-  /** Where the next event's words go in `current`. */
-  private cursor = 0;
   private times = new EventTimes();
   /** What print events printed, one line each, in order. */
   private printed = new TextTable();
   /** Task names and messages. */
   private strings = new TextTable();
-  /** The clock's time, and whether an event at this time was already recorded (its run exists). */
+  /** The clock's time. */
   private now = 0;
-  private stamped = false;
+
+  constructor() {
+    // Events recorded before the first setTime happen at 0.
+    this.times.note(0, 0);
+  }
 
   get length(): number {
     return this.count;
@@ -89,13 +91,13 @@ export class EventLog {
   /**
    * The clock moved: events recorded from now on happen at `t`. The loop calls
    * this when its virtual time changes, so recording an event passes no time
-   * (one double less per event, and no comparison: a run starts at the first
-   * event after a move).
+   * and checks none: the run of events at `t` starts here (if no event comes
+   * before the next move, the next one retimes it; see EventTimes.note).
    */
   setTime(t: number): void {
     if (t === this.now) return;
     this.now = t;
-    this.stamped = false;
+    this.times.note(this.count, t);
   }
 
   time(index: number): number {
@@ -264,18 +266,14 @@ export class EventLog {
   private append(kind: number, task: number, site: number, job: number, a: number, b: number): void {
     const i = this.count;
     if (i === this.limit) this.grow();
-    if (!this.stamped) {
-      this.times.note(i, this.now);
-      this.stamped = true;
-    }
     // Literals rather than the module's constants: V8 reloads and re-checks module-level `const`s on every call.
     const words = this.current;
-    const at = this.cursor;
+    // Event i's words start at (i mod CHUNK) * WORDS in its chunk, the first chunk included.
+    const at = (i & 0xffff) << 2;
     words[at] = kind | ((site & 0xff) << 8) | ((task < 0 ? 0xffff : task & 0xffff) << 16);
     words[at + 1] = job;
     words[at + 2] = a;
     words[at + 3] = b;
-    this.cursor = at + 4;
     this.count = i + 1;
   }
 
@@ -292,7 +290,6 @@ export class EventLog {
       this.current = new Int32Array(CHUNK * WORDS);
       this.chunks.push(this.current);
       this.limit = this.count + CHUNK;
-      this.cursor = 0;
     }
   }
 }

@@ -21,6 +21,8 @@ export class EventTimes {
   private readonly times: Float64Array[] = [];
   private runs = 0;
   private last = Number.NaN;
+  /** The first event of the last run: a run no event was recorded in yet is retimed, not followed. */
+  private lastStart = -1;
   /** The chunk the next run goes in, and the run that needs the next chunk (or a bigger first one). */
   private currentStarts: Int32Array = new Int32Array(0);
   private currentTimes: Float64Array = new Float64Array(0);
@@ -28,17 +30,27 @@ export class EventTimes {
   /** The run the previous lookup landed in: decoding in order is O(1) per event. */
   private hint = 0;
 
-  /** Record that event `index` (the next one appended) happened at `t`. */
+  /**
+   * Record that events from `index` (the next one appended) on happen at `t`.
+   * Called when the clock moves, before any event at `t` exists: if none was
+   * recorded since the previous call, that run (still empty) takes the new time.
+   */
   note(index: number, t: number): void {
     // `===` (not Object.is, which costs more per event): the clock starts at 0.0 and only adds, so it never makes a -0.0.
     if (t === this.last) return;
+    this.last = t;
+    if (index === this.lastStart) {
+      const empty = this.runs - 1;
+      this.times[empty >>> SHIFT]![empty & MASK] = t;
+      return;
+    }
+    this.lastStart = index;
     const run = this.runs;
     if (run === this.limit) this.grow();
     // 0x3fff is MASK: a literal, as V8 reloads and re-checks module-level `const`s on every call.
     this.currentStarts[run & 0x3fff] = index;
     this.currentTimes[run & 0x3fff] = t;
     this.runs = run + 1;
-    this.last = t;
   }
 
   /** The time of event `index` (which must have been noted). */
@@ -64,7 +76,10 @@ export class EventTimes {
     for (const chunk of data.starts) times.starts.push(chunk);
     for (const chunk of data.times) times.times.push(chunk);
     times.runs = data.runs;
-    if (data.runs > 0) times.last = data.times[(data.runs - 1) >>> SHIFT]![(data.runs - 1) & MASK]!;
+    if (data.runs > 0) {
+      times.last = data.times[(data.runs - 1) >>> SHIFT]![(data.runs - 1) & MASK]!;
+      times.lastStart = times.start(data.runs - 1);
+    }
     return times;
   }
 

@@ -62,6 +62,25 @@ describe('EventLog', () => {
     );
   });
 
+  it('times events before any setTime at 0, and skips times at which nothing was recorded', () => {
+    const log = new EventLog();
+    log.getWait(1, 20, 0);
+    log.setTime(0.5);
+    log.setTime(0.75);
+    log.getWait(2, 20, 0);
+    log.setTime(1);
+    log.setTime(1.5);
+    log.setTime(2);
+    log.getWait(3, 20, 0);
+    log.getWait(4, 20, 0);
+    log.setTime(3);
+    expect([0, 1, 2, 3].map((i) => log.time(i))).toEqual([0, 0.75, 2, 2]);
+    expect([...log].map((e) => e.t)).toEqual([0, 0.75, 2, 2]);
+    expect(log.time(4)).toBeNaN();
+    const copy = EventLog.fromData(structuredClone(log.toData()));
+    expect([3, 2, 1, 0].map((i) => copy.time(i))).toEqual([2, 2, 0.75, 0]);
+  });
+
   it('grows past a chunk without losing events, looks up times in any order, and stays near 16 bytes an event', () => {
     const log = new EventLog();
     const n = 300_000;
