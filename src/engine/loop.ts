@@ -31,11 +31,6 @@ export class TimerHandle implements Timer {
   }
 }
 
-/** A due timer in the ready queue: `_run_once` skips it if it was cancelled meanwhile. */
-function runTimer(timer: Timer): void {
-  if (!timer.cancelled) timer.fire();
-}
-
 /** Linux's monotonic clock resolution, pinned as the oracle pins it. */
 export const CLOCK_RESOLUTION = 1e-9;
 /** `base_events.MAXIMUM_SELECT_TIMEOUT`: one select() waits at most a day. */
@@ -92,6 +87,15 @@ export class EventLoop {
   private nextTaskId = 0;
 
   private readonly additive: boolean;
+  /**
+   * A due timer in the ready queue, queued as its heap slot (a small int, no
+   * write barrier) rather than as the timer: `_run_once` skips it if it was
+   * cancelled meanwhile.
+   */
+  private readonly runTimer = (slot: number): void => {
+    const timer = this.timers.take(slot);
+    if (!timer.cancelled) timer.fire();
+  };
 
   constructor(
     readonly log: EventLog | null = null,
@@ -161,7 +165,7 @@ export class EventLoop {
     }
 
     const endTime = this.now + CLOCK_RESOLUTION;
-    while (timers.peekWhen() < endTime) this.ready.push(runTimer as Callback, timers.pop()!);
+    while (timers.peekWhen() < endTime) this.ready.push(this.runTimer as Callback, timers.popSlot());
 
     const previous = running;
     // oxlint-disable-next-line typescript/no-this-alias -- get_running_loop() needs the loop for the iteration's duration

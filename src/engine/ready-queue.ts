@@ -7,7 +7,7 @@ export type Callback = (arg: never) => void;
  * The loop's `_ready` deque of handles, without the handles: CPython allocates
  * an `events.Handle` per `call_soon`, the engine stores the (callback, arg)
  * pair in a ring buffer instead. Nothing is lost: the engine never cancels a
- * `call_soon` handle, and a due timer goes in as (runTimer, timerHandle), so
+ * `call_soon` handle, and a due timer goes in as (runTimer, its heap slot), so
  * its cancelled flag is still checked when it runs, as `_run_once` does.
  */
 export class ReadyQueue {

@@ -35,4 +35,33 @@ describe('TimerHeap', () => {
       }),
     );
   });
+
+  it('keeps a popped timer in its slot until taken, while pushes reuse freed slots', () => {
+    const op = fc.oneof(fc.constantFrom(0, 0.5, 1, 1.7), fc.constant('pop' as const), fc.constant('take' as const));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const heap = new TimerHeap<Entry>();
+        const model: Entry[] = [];
+        // Popped slots not taken yet, oldest first, with the entry each must hold.
+        const popped: [number, Entry][] = [];
+        let seq = 0;
+        for (const o of ops) {
+          if (o === 'pop') {
+            if (model.length === 0) continue;
+            model.sort((a, b) => a.when - b.when || a.seq - b.seq);
+            popped.push([heap.popSlot(), model.shift()!]);
+          } else if (o === 'take') {
+            const next = popped.shift();
+            if (next !== undefined) expect(heap.take(next[0])).toBe(next[1]);
+          } else {
+            const entry = { when: o, seq: seq++ };
+            heap.push(entry, entry.when, entry.seq);
+            model.push(entry);
+          }
+          expect(heap.length).toBe(model.length);
+        }
+        for (const [slot, entry] of popped) expect(heap.take(slot)).toBe(entry);
+      }),
+    );
+  });
 });
