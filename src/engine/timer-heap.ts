@@ -138,7 +138,11 @@ export class TimerHeap<T> {
   }
 }
 
-/** A comparison as 0 or 1, for index arithmetic (V8 turns it into a flag, not a branch). */
+/**
+ * A comparison for index arithmetic, with no branch (V8 keeps it a flag). It
+ * returns the boolean itself, typed as a number: only use it as an operand of
+ * `|` or `&`, which turn true and false into 1 and 0.
+ */
 function bit(condition: boolean): number {
   return condition as unknown as number;
 }
