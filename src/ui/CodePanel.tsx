@@ -1,13 +1,20 @@
 import { memo } from 'react';
 import { useFollowable, useLab } from './lab-context';
 
-/** Bring the lit line into view inside the code panel, without scrolling the page. */
+/**
+ * Bring the lit line into view inside the code panel, without scrolling the
+ * page. In the next animation frame: reading offsets right after React's
+ * commit would force a layout of the whole page inside the commit's task.
+ */
 function keepInView(line: HTMLElement | null): void {
-  const box = line?.parentElement;
-  if (line == null || box == null) return;
-  if (line.offsetTop < box.scrollTop || line.offsetTop > box.scrollTop + box.clientHeight - 2 * line.offsetHeight) {
-    box.scrollTop = line.offsetTop - box.clientHeight / 3;
-  }
+  if (line === null) return;
+  requestAnimationFrame(() => {
+    const box = line.parentElement;
+    if (box === null || !line.isConnected) return;
+    if (line.offsetTop < box.scrollTop || line.offsetTop > box.scrollTop + box.clientHeight - 2 * line.offsetHeight) {
+      box.scrollTop = line.offsetTop - box.clientHeight / 3;
+    }
+  });
 }
 
 /** One source line; memoized so moving the light re-renders two lines, not the program. */
