@@ -12,17 +12,18 @@ export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }
   const priority = useLab((s) => (s.settings.queue === 'priority' && !sentinel ? s.run.priorities?.[job - 1] : undefined));
   const followable = useFollowable();
   const title = priority === undefined ? jobLabel(job) : `${jobLabel(job)}, priority ${priority}`;
+  const text = sentinel ? 'None' : `#${job}`;
   return (
     <m.span
       layoutId={sentinel || !followable ? undefined : `job-${job}`}
       layout={followable ? 'position' : false}
-      className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}`}
+      className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}${text.length > 5 ? ' long' : ''}`}
       title={title}
       role="img"
       aria-label={title}
       transition={{ type: 'tween', duration: 0.25 }}
     >
-      {sentinel ? 'None' : `#${job}`}
+      {text}
       {priority !== undefined && <sub aria-hidden="true">p{priority}</sub>}
     </m.span>
   );
