@@ -1,3 +1,4 @@
+import { doubled } from './typed-arrays';
 /**
  * The event log's time column, stored as runs: the virtual clock only moves
  * between loop iterations, so consecutive events mostly share one time. A run
@@ -117,16 +118,11 @@ export class EventTimes {
       this.starts.push(new Int32Array(size));
       this.times.push(new Float64Array(size));
     } else if (run === (chunk << SHIFT) + this.starts[chunk]!.length) {
-      this.starts[chunk] = grown(this.starts[chunk]!, new Int32Array(run * 2));
-      this.times[chunk] = grown(this.times[chunk]!, new Float64Array(run * 2));
+      this.starts[chunk] = doubled(this.starts[chunk]!);
+      this.times[chunk] = doubled(this.times[chunk]!);
     }
     this.currentStarts = this.starts[chunk]!;
     this.currentTimes = this.times[chunk]!;
     this.limit = (chunk << SHIFT) + this.currentStarts.length;
   }
-}
-
-function grown<A extends Int32Array | Float64Array>(old: A, fresh: A): A {
-  fresh.set(old as never);
-  return fresh;
 }

@@ -1,6 +1,7 @@
 /** The engine's one public door: what the store, the CLI and the tests may use. */
 export { EventLog, type EventLogData } from './event-log';
 export { type TextList, TextTable } from './text-table';
+export { doubled } from './typed-arrays';
 export { type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind, EVENT_KINDS, NO_JOB, SENTINEL, exhaustive } from './events';
 export { EXIT_CODES, type PendingTask, type RunStatus, type RunResult, type RunOptions, type UnretrievedFailure, runMain } from './runner';
 export { type Coroutine, coroutineOfLabel } from './scenario/roles';

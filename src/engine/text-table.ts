@@ -1,3 +1,4 @@
+import { doubled } from './typed-arrays';
 /**
  * A growing list of strings stored as bytes rather than as string objects:
  * a million-job run prints two million lines, and the page must receive them
@@ -155,11 +156,7 @@ export class TextTable implements TextList {
   }
 
   private growEntries(): void {
-    const places = new Int32Array(this.places.length * 2);
-    places.set(this.places);
-    this.places = places;
-    const sizes = new Uint16Array(this.sizes.length * 2);
-    sizes.set(this.sizes);
-    this.sizes = sizes;
+    this.places = doubled(this.places);
+    this.sizes = doubled(this.sizes);
   }
 }

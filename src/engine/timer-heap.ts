@@ -1,3 +1,4 @@
+import { doubled } from './typed-arrays';
 /**
  * The loop's `_scheduled` heap. CPython orders TimerHandles by `when` alone and
  * leaves exact ties in heap order; the lab and the oracle both break ties by
@@ -97,11 +98,7 @@ export class TimerHeap<T> {
   take(slot: number): T {
     const item = this.items[slot]!;
     this.items[slot] = undefined;
-    if (this.freeCount === this.free.length) {
-      const free = new Int32Array(this.free.length * 2);
-      free.set(this.free);
-      this.free = free;
-    }
+    if (this.freeCount === this.free.length) this.free = doubled(this.free);
     this.free[this.freeCount++] = slot;
     return item;
   }
@@ -126,15 +123,9 @@ export class TimerHeap<T> {
   }
 
   private grow(): void {
-    const whens = new Float64Array(this.whens.length * 2);
-    const seqs = new Float64Array(this.seqs.length * 2);
-    const slots = new Int32Array(this.slots.length * 2);
-    whens.set(this.whens);
-    seqs.set(this.seqs);
-    slots.set(this.slots);
-    this.whens = whens;
-    this.seqs = seqs;
-    this.slots = slots;
+    this.whens = doubled(this.whens);
+    this.seqs = doubled(this.seqs);
+    this.slots = doubled(this.slots);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EventLog, EventKind } from '../engine/index';
+import { type EventLog, type EventKind, doubled } from '../engine/index';
 
 /**
  * The queue's length over virtual time, as a step function: point i holds from
@@ -46,9 +46,9 @@ export function queueLengthSeries(log: EventLog): QueueLengthSeries {
     const delta = DELTA[event.kind];
     if (delta === undefined) continue;
     if (count === t.length) {
-      t = grown(t, new Float64Array(count * 2));
-      length = grown(length, new Int32Array(count * 2));
-      cursor = grown(cursor, new Int32Array(count * 2));
+      t = doubled(t);
+      length = doubled(length);
+      cursor = doubled(cursor);
     }
     current += delta;
     t[count] = event.t;
@@ -64,11 +64,6 @@ export function queueLengthSeries(log: EventLog): QueueLengthSeries {
   const series = { t: t.slice(0, count), length: length.slice(0, count), cursor: cursor.slice(0, count), maxLength, maxAt, lastTime };
   cache.set(log, series);
   return series;
-}
-
-function grown<A extends Float64Array | Int32Array>(old: A, fresh: A): A {
-  fresh.set(old as never);
-  return fresh;
 }
 
 /** Index of the last point at or before time `t` (0 before the first change). */
