@@ -23,11 +23,23 @@ const SLEEP = code('sleep');
 const PRINT = code('print');
 const JOB_FAILED = code('job.failed');
 const DEAD_LETTER = code('job.dead_letter');
+const TASK_STEP = code('task.step');
+const TASK_AWAIT = code('task.await');
+const QUEUE_CREATE = code('queue.create');
+const WAIT_CANCELLED = code('queue.wait_cancelled');
 
 const OUTCOMES: readonly TaskOutcome[] = ['returned', 'cancelled', 'raised'];
 const WAITERS: readonly WaiterKind[] = ['getter', 'putter'];
 const waiterCode = (waiter: WaiterKind): number => (waiter === 'getter' ? 0 : 1);
 const NO_TASK = 0xffff;
+/** The most tasks a log can name: task numbers are 16 bits, and 0xffff means none. */
+export const MAX_TASKS = NO_TASK;
+/** A place word: the queue in the low 12 bits, the source line above them. */
+const QUEUE_BITS = 12;
+const QUEUE_MASK = (1 << QUEUE_BITS) - 1;
+/** The most queues and the highest source line a log with places can name. */
+export const MAX_QUEUES = QUEUE_MASK + 1;
+export const MAX_LINE = (1 << (32 - QUEUE_BITS - 1)) - 1;
 
 /** Events per chunk of the word column; the first chunk starts small and doubles up to this. */
 const SHIFT = 16;
@@ -39,6 +51,8 @@ const WORDS = 4;
 /** A float64 seen as two int32 words: a sleep's delay is stored in `a` and `b`, bit for bit. */
 const floatBits = new Float64Array(1);
 const floatWords = new Int32Array(floatBits.buffer);
+/** The top bit of a place word: this event was placed (others in a log with places keep their own site). */
+const PLACED = 1 << 31;
 
 /**
  * The run's events stored column-wise rather than one object per event, so a
@@ -63,6 +77,8 @@ export interface EventLogData {
   readonly printed: TextTableData;
   readonly strings: TextTableData;
   readonly times: EventTimesData;
+  /** Each event's queue and source line, for logs that have them (recorded programs); null for the engine's. */
+  readonly places: readonly Int32Array[] | null;
 }
 
 export class EventLog {
@@ -78,6 +94,12 @@ export class EventLog {
   private strings = new TextTable();
   /** The clock's time. */
   private now = 0;
+  /**
+   * One word per event, [line | queue], in chunks like `chunks`: only for logs
+   * that need more than the head word holds (several queues, lines past 255).
+   * The engine's logs have none, so its hot path never writes one.
+   */
+  private places: Int32Array[] | null = null;
 
   constructor() {
     // Events recorded before the first setTime happen at 0.
@@ -163,10 +185,36 @@ export class EventLog {
   deadLetter(task: number, site: number, job: JobId): void {
     this.append(DEAD_LETTER, task, site, job, 0, 0);
   }
+  taskStep(task: number, site: number): void {
+    this.append(TASK_STEP, task, site, NO_JOB, 0, 0);
+  }
+  taskAwait(task: number, site: number, awaiting: string): void {
+    this.append(TASK_AWAIT, task, site, NO_JOB, this.text(awaiting), 0);
+  }
+  queueCreate(task: number, site: number): void {
+    this.append(QUEUE_CREATE, task, site, NO_JOB, 0, 0);
+  }
+  waitCancelled(task: number, site: number, waiter: WaiterKind): void {
+    this.append(WAIT_CANCELLED, task, site, NO_JOB, waiterCode(waiter), 0);
+  }
+
+  /**
+   * The next event happens on `queue` at source line `line` (a recorded
+   * program's log: any number of queues, any line). Call it just before that
+   * event's method; an event without one is on queue 0 at its method's site.
+   */
+  place(queue: number, line: number): void {
+    if (queue < 0 || queue >= MAX_QUEUES) throw new RangeError(`queue ${queue}: a log names at most ${MAX_QUEUES} queues`);
+    const i = this.count;
+    const chunk = i >>> SHIFT;
+    const places = (this.places ??= []);
+    while (places.length <= chunk) places.push(new Int32Array(CHUNK));
+    places[chunk]![i & MASK] = (Math.max(0, Math.min(line, MAX_LINE)) << QUEUE_BITS) | queue | PLACED;
+  }
 
   /** The log's contents, to send to another thread (the typed arrays can be transferred). */
   toData(): EventLogData {
-    return { count: this.count, chunks: this.chunks, printed: this.printed.toData(), strings: this.strings.toData(), times: this.times.toData() };
+    return { count: this.count, chunks: this.chunks, printed: this.printed.toData(), strings: this.strings.toData(), times: this.times.toData(), places: this.places };
   }
 
   /** A log rebuilt from `toData`, for reading (decoding, times, length). */
@@ -178,12 +226,13 @@ export class EventLog {
     log.printed = TextTable.fromData(data.printed);
     log.strings = TextTable.fromData(data.strings);
     log.times = EventTimes.fromData(data.times);
+    log.places = data.places === null ? null : [...data.places];
     return log;
   }
 
   /** The buffers behind `toData`'s result, each once (a transfer list may not repeat one), to transfer rather than copy. */
   static buffersOf(data: EventLogData): ArrayBufferLike[] {
-    return uniqueBuffers([...data.chunks.map((chunk) => chunk.buffer), ...EventTimes.buffersOf(data.times), ...TextTable.buffersOf(data.printed), ...TextTable.buffersOf(data.strings)]);
+    return uniqueBuffers([...data.chunks.map((chunk) => chunk.buffer), ...(data.places ?? []).map((chunk) => chunk.buffer), ...EventTimes.buffersOf(data.times), ...TextTable.buffersOf(data.printed), ...TextTable.buffersOf(data.strings)]);
   }
 
   /** Every line the print events printed, in order (line i is print event number i's text). */
@@ -193,7 +242,8 @@ export class EventLog {
 
   /** Bytes held by the columns and tables. */
   byteSize(): number {
-    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.times.byteSize() + this.printed.byteSize() + this.strings.byteSize();
+    const places = (this.places ?? []).reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + places + this.times.byteSize() + this.printed.byteSize() + this.strings.byteSize();
   }
 
   at(index: number): LabEvent {
@@ -206,7 +256,15 @@ export class EventLog {
     const seq = index;
     const t = this.times.at(index);
     const taskId = task === NO_TASK ? -1 : task;
-    const site = (head >>> 8) & 0xff;
+    let site = (head >>> 8) & 0xff;
+    let queue = 0;
+    if (this.places !== null) {
+      const place = this.places[index >>> SHIFT]?.[index & MASK] ?? 0;
+      if (place !== 0) {
+        queue = place & QUEUE_MASK;
+        site = (place & ~PLACED) >>> QUEUE_BITS;
+      }
+    }
     const job = words[at + 1]!;
     const a = words[at + 2]!;
     const b = words[at + 3]!;
@@ -221,27 +279,27 @@ export class EventLog {
       case 'task.stuck':
         return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(a)! };
       case 'queue.put':
-        return { seq, t, task: taskId, site, kind, job, position: a, unfinished: b };
+        return { seq, t, task: taskId, site, kind, queue, job, position: a, unfinished: b };
       case 'queue.put_wait':
-        return { seq, t, task: taskId, site, kind, job, qsize: a };
+        return { seq, t, task: taskId, site, kind, queue, job, qsize: a };
       case 'queue.get':
-        return { seq, t, task: taskId, site, kind, job, qsize: a };
+        return { seq, t, task: taskId, site, kind, queue, job, qsize: a };
       case 'queue.get_wait':
-        return { seq, t, task: taskId, site, kind, qsize: a };
+        return { seq, t, task: taskId, site, kind, queue, qsize: a };
       case 'queue.wake':
-        return { seq, t, task: taskId, site, kind, target: a, waiter: WAITERS[b]! };
+        return { seq, t, task: taskId, site, kind, queue, target: a, waiter: WAITERS[b]! };
       case 'queue.task_done':
-        return { seq, t, task: taskId, site, kind, unfinished: a };
+        return { seq, t, task: taskId, site, kind, queue, unfinished: a };
       case 'queue.join_wait':
-        return { seq, t, task: taskId, site, kind, unfinished: a };
+        return { seq, t, task: taskId, site, kind, queue, unfinished: a };
       case 'queue.join_release':
-        return { seq, t, task: taskId, site, kind, target: a };
+        return { seq, t, task: taskId, site, kind, queue, target: a };
       case 'queue.shutdown':
-        return { seq, t, task: taskId, site, kind, immediate: a === 1, dropped: b };
+        return { seq, t, task: taskId, site, kind, queue, immediate: a === 1, dropped: b };
       case 'queue.drop':
-        return { seq, t, task: taskId, site, kind, job, unfinished: a };
+        return { seq, t, task: taskId, site, kind, queue, job, unfinished: a };
       case 'queue.refused':
-        return { seq, t, task: taskId, site, kind, waiter: WAITERS[a]! };
+        return { seq, t, task: taskId, site, kind, queue, waiter: WAITERS[a]! };
       case 'sleep':
         floatWords[0] = a;
         floatWords[1] = b;
@@ -252,6 +310,14 @@ export class EventLog {
         return { seq, t, task: taskId, site, kind, job, attempt: a, message: this.strings.at(b)! };
       case 'job.dead_letter':
         return { seq, t, task: taskId, site, kind, job };
+      case 'task.step':
+        return { seq, t, task: taskId, site, kind };
+      case 'task.await':
+        return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(a)! };
+      case 'queue.create':
+        return { seq, t, task: taskId, site, kind, queue };
+      case 'queue.wait_cancelled':
+        return { seq, t, task: taskId, site, kind, queue, waiter: WAITERS[a]! };
     }
   }
 

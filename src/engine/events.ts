@@ -27,7 +27,13 @@ interface EventBase {
   readonly site: number;
 }
 
+type NoFields = Record<never, never>;
 type Event<K extends string, Fields> = EventBase & { readonly kind: K } & Readonly<Fields>;
+/**
+ * A queue's event: `queue` is the queue's number in the run, in creation order
+ * (the engine's scenarios have one queue, 0; a recorded program any number).
+ */
+type QueueEvent<K extends string, Fields> = Event<K, Fields & { queue: number }>;
 
 export type LabEvent =
   /** A task was created (by gather, create_task or asyncio.run); `name` is the lab's label. */
@@ -38,26 +44,34 @@ export type LabEvent =
   | Event<'task.cancel', { target: number }>
   /** The program can go no further (deadlock): this task waits, forever, on `awaiting`. */
   | Event<'task.stuck', { awaiting: string }>
+  /** The task's coroutine is resumed (a step begins). Recorded programs only: the engine's statuses follow from its other events. */
+  | Event<'task.step', NoFields>
+  /** The step ended waiting on something that is not a queue or a sleep: `Event.wait()`, `Task-3`, `gather()`. */
+  | Event<'task.await', { awaiting: string }>
+  /** A queue was created (recorded programs; an engine scenario's one queue exists from the start). */
+  | QueueEvent<'queue.create', NoFields>
+  /** The task stopped waiting in get() or put() without being woken: cancelled, e.g. by a timeout. */
+  | QueueEvent<'queue.wait_cancelled', { waiter: WaiterKind }>
   /** The item went in at `position` in get() order (0 = next out). */
-  | Event<'queue.put', { job: JobId; position: number; unfinished: number }>
+  | QueueEvent<'queue.put', { job: JobId; position: number; unfinished: number }>
   /** `put()` found the queue full and waits for a slot. */
-  | Event<'queue.put_wait', { job: JobId; qsize: number }>
-  | Event<'queue.get', { job: JobId; qsize: number }>
+  | QueueEvent<'queue.put_wait', { job: JobId; qsize: number }>
+  | QueueEvent<'queue.get', { job: JobId; qsize: number }>
   /** `get()` found the queue empty and waits for an item. */
-  | Event<'queue.get_wait', { qsize: number }>
+  | QueueEvent<'queue.get_wait', { qsize: number }>
   /** `_wakeup_next`: `target`, the oldest waiter, is woken and resumes next iteration. */
-  | Event<'queue.wake', { target: number; waiter: WaiterKind }>
-  | Event<'queue.task_done', { unfinished: number }>
+  | QueueEvent<'queue.wake', { target: number; waiter: WaiterKind }>
+  | QueueEvent<'queue.task_done', { unfinished: number }>
   /** `join()` found unfinished tasks and waits. */
-  | Event<'queue.join_wait', { unfinished: number }>
+  | QueueEvent<'queue.join_wait', { unfinished: number }>
   /** A task waiting in `join()` is released (unfinished reached 0). */
-  | Event<'queue.join_release', { target: number }>
+  | QueueEvent<'queue.join_release', { target: number }>
   /** `queue.shutdown(immediate)`; `dropped` items were discarded (immediate only). */
-  | Event<'queue.shutdown', { immediate: boolean; dropped: number }>
+  | QueueEvent<'queue.shutdown', { immediate: boolean; dropped: number }>
   /** An item discarded by `shutdown(immediate=True)`, counted as done. */
-  | Event<'queue.drop', { job: JobId; unfinished: number }>
+  | QueueEvent<'queue.drop', { job: JobId; unfinished: number }>
   /** `get()`/`put()` raised QueueShutDown. */
-  | Event<'queue.refused', { waiter: WaiterKind }>
+  | QueueEvent<'queue.refused', { waiter: WaiterKind }>
   | Event<'sleep', { delay: number; job: JobId }>
   | Event<'print', { text: string }>
   /** The job's work raised: attempt number and `str(exc)`. */
@@ -88,6 +102,10 @@ export const EVENT_KINDS = [
   'print',
   'job.failed',
   'job.dead_letter',
+  'task.step',
+  'task.await',
+  'queue.create',
+  'queue.wait_cancelled',
 ] as const satisfies readonly EventKind[];
 
 /** `never` here means a switch forgot a case; the compiler says which. */

@@ -1,5 +1,5 @@
 /** The engine's one public door: what the store, the CLI and the tests may use. */
-export { EventLog, type EventLogData } from './event-log';
+export { EventLog, type EventLogData, MAX_LINE, MAX_QUEUES, MAX_TASKS } from './event-log';
 export { type TextList, TextTable } from './text-table';
 export { doubled } from './typed-arrays';
 export { type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind, EVENT_KINDS, NO_JOB, SENTINEL, exhaustive } from './events';

@@ -4,6 +4,7 @@ import { describeOutcome } from './messages';
 import { type RunMetrics, measureRun } from './metrics';
 import { type QueueLengthSeries, primeQueueLengthSeries, queueLengthSeries } from './series';
 import { type RunIndex, indexRun } from './run-index';
+import { type RunShape, scenarioShape } from './run-shape';
 import { Timeline } from './timeline';
 import type { ViewState } from './view-state';
 
@@ -23,9 +24,11 @@ export interface RunFacts {
   /** Virtual time when the run ended. */
   readonly endTime: number;
   readonly iterations: number;
+  /** Its queues and what its items are called. */
+  readonly shape: RunShape;
 }
 
-const factsOf = (run: ScenarioRun): RunFacts => ({ settings: run.settings, jobs: run.plan.jobs, priorities: run.plan.priorities, endTime: run.endTime, iterations: run.iterations });
+const factsOf = (run: ScenarioRun): RunFacts => ({ settings: run.settings, jobs: run.plan.jobs, priorities: run.plan.priorities, endTime: run.endTime, iterations: run.iterations, shape: scenarioShape(run.settings) });
 
 /** Everything the lab derives from one run of the settings. */
 export interface ComputedRun {
@@ -56,7 +59,7 @@ export function isLargeRun(settings: ScenarioSettings): boolean {
 export function computeRun(settings: ScenarioSettings): ComputedRun {
   const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS });
   const log = run.log!;
-  const index = indexRun(log, settings.queue, run.plan.priorities, run.plan.jobs);
+  const index = indexRun(log, scenarioShape(settings), run.plan.priorities, run.plan.jobs);
   const program = exportScenario(settings);
   return { run: factsOf(run), lines: run.lines, timeline: new Timeline(log), index, program, outcome: describeOutcome(run.status, run.endTime), ending: engineEnding(run, program), finalMetrics: undefined };
 }
@@ -89,7 +92,7 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
   const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, onProgress: (_t, iterations) => progress('running', Math.min(0.99, iterations / (6 * jobs + 1))) });
   progress('indexing', 0);
   const log = run.log!;
-  const index = indexRun(log, settings.queue, run.plan.priorities, run.plan.jobs);
+  const index = indexRun(log, scenarioShape(settings), run.plan.priorities, run.plan.jobs);
   const checkpoints = new Timeline(log, undefined, LARGE_RUN_CHECKPOINTS).allCheckpoints((fraction) => progress('folding', fraction));
   const { priorities } = run.plan;
   return {
@@ -108,7 +111,8 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
 /** The buffers to transfer with the data (each once: a transfer list may not repeat one). */
 export function transferablesOf(data: ComputedRunData): ArrayBufferLike[] {
   const { run, index, series } = data;
-  const typed = [...(run.priorities === null ? [] : [run.priorities]), index.items.job, index.items.put, index.items.leave, index.items.reach, index.items.key, series.t, series.length, series.cursor];
+  const items = index.queues.flatMap((q) => [q.job, q.put, q.leave, q.reach, q.key]);
+  const typed = [...(run.priorities === null ? [] : [run.priorities]), ...items, series.t, series.length, series.cursor];
   return [...new Set([...EventLog.buffersOf(data.log), ...typed.map((array) => array.buffer)])];
 }
 

@@ -12,7 +12,8 @@ export {
   settingValue,
 } from './settings-rules';
 export { type UrlState, formatUrlState, lessonSettings, parseUrlState } from './url-state';
-export { jobLabel } from './messages';
+export { type RunQueue, type RunShape, itemLabel, itemToken } from './run-shape';
+export { type StageColumn, type StageLayout, stageLayout } from './pipeline';
 export { narrationOf } from './fold';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
 export { SITE, SENTINEL, type EventLog, type JobId, type ScenarioSettings } from '../engine/index';
@@ -23,7 +24,7 @@ export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/ca
 export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
 export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, type LabResult, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
-export { type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';
+export { type QueueItems, type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';
 export {
   type ComputePhase,
   type ComputedRun,

@@ -1,8 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import { type ExportedProgram, type ScenarioSettings, type TextList, DEFAULT_SETTINGS } from '../engine/index';
+import type { ProgramRecording } from '../pyodide/recording';
 import type { RunEnding } from './compare-output';
 import { type ComputePhase, type ComputedRun, type RunFacts, computeRun, isLargeRun } from './computed-run';
 import type { RunMetrics } from './metrics';
+import { computeRecordedRun } from './recorded-run';
 import type { RunIndex } from './run-index';
 import { type LabSettingName, applySetting } from './settings-rules';
 import type { Timeline } from './timeline';
@@ -42,6 +44,12 @@ export interface LabState {
 
 export interface LabActions {
   setSetting(name: LabSettingName, requested: number | string): void;
+  /**
+   * Show a learner's program as CPython ran it (its recording), from its first
+   * event. The scenario's settings stay as they were: changing one goes back
+   * to the scenario.
+   */
+  loadRecording(recording: ProgramRecording, code: string): void;
   /** Load settings as a whole (a lesson, a question), at an event, from the start of the run. */
   loadSettings(settings: ScenarioSettings, options?: { lessonId?: string | null; at?: number | null }): void;
   dismissNotices(): void;
@@ -128,6 +136,17 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
           view: next.timeline.viewAt(cursor),
           playing: state.playing && cursor < next.timeline.length,
         });
+      },
+      loadRecording(recording, code) {
+        let next: ComputedRun;
+        try {
+          next = computeRecordedRun(recording, code, get().settings);
+        } catch (error) {
+          set({ notices: [...get().notices, `The recording of your program could not be shown (${String(error)}); the lab kept the previous run.`] });
+          return;
+        }
+        const view = next.timeline.viewAt(0);
+        set({ ...next, finalMetrics: undefined, lessonId: null, view, playTime: view.t, playing: false, computing: null });
       },
       loadSettings(settings, options = {}) {
         const next = computeOrSay(settings);

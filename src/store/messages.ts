@@ -1,25 +1,31 @@
 import { type JobId, type LabEvent, type RunStatus, SENTINEL, describeError, exhaustive, floatRepr, formatFixed } from '../engine/index';
+import { type RunShape, itemLabel } from './run-shape';
 import type { QueueView, TaskView } from './view-state';
 
 /**
  * Every sentence the lab says about an event, in one place (the narration line
  * and what a screen reader hears come from here).
  */
-export function jobLabel(job: JobId): string {
-  return job === SENTINEL ? 'None (a sentinel)' : `process_item_${job}`;
-}
 
-function capacity(queue: QueueView, maxsize: number): string {
-  return maxsize > 0 ? `${queue.length}/${maxsize}` : `${queue.length}, unbounded`;
+function capacity(queue: QueueView | undefined, maxsize: number): string {
+  const length = queue?.length ?? 0;
+  return maxsize > 0 ? `${length}/${maxsize}` : `${length}, unbounded`;
 }
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function narrate(event: LabEvent, actor: TaskView | undefined, target: TaskView | undefined, queue: QueueView, maxsize: number): string {
+/** The queue an event is about: `the queue` when the run has one, else its name. */
+function queueWords(shape: RunShape, queue: number): string {
+  return shape.queues.length === 1 ? 'the queue' : `queue ${shape.queues[queue]?.name ?? queue + 1}`;
+}
+
+export function narrate(event: LabEvent, actor: TaskView | undefined, target: TaskView | undefined, queues: readonly QueueView[], shape: RunShape): string {
   const who = actor?.label ?? 'asyncio.run()';
   const whom = target?.label ?? 'a task';
+  const jobLabel = (job: JobId): string => itemLabel(shape, job);
+  if ('queue' in event) return narrateQueue(event, who, whom, queues[event.queue], shape, jobLabel);
   switch (event.kind) {
     case 'task.create':
       return `${who} wraps ${whom} in a task; its first step runs on the next loop iteration.`;
@@ -31,15 +37,44 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
       return `${who} calls ${whom}.cancel(): CancelledError will be raised where it waits, on the next loop iteration.`;
     case 'task.stuck':
       return `Deadlock: nothing is ready and no timer is pending, so CPython would wait forever. ${who} waits in ${event.awaiting}.`;
+    case 'task.step':
+      return `The event loop resumes ${who}: its coroutine runs until its next await.`;
+    case 'task.await':
+      return `${who} waits for ${event.awaiting}; other tasks run meanwhile.`;
+    case 'sleep':
+      if ((actor?.role === 'worker' || actor?.role === 'task') && event.job > 0) return `${who} works on ${jobLabel(event.job)}: \`await asyncio.sleep(${floatRepr(event.delay)})\`.`;
+      return `${who} sleeps ${floatRepr(event.delay)} s before the next job; other tasks run meanwhile.`;
+    case 'print':
+      return `${who} prints: ${event.text}`;
+    case 'job.failed':
+      return `${jobLabel(event.job)} raises RuntimeError on attempt ${event.attempt}: ${event.message}.`;
+    case 'job.dead_letter':
+      return `${who} gives up on ${jobLabel(event.job)} and puts it in the dead-letter queue.`;
+    default:
+      return exhaustive(event);
+  }
+}
+
+type QueueEventOf = Extract<LabEvent, { queue: number }>;
+
+function narrateQueue(event: QueueEventOf, who: string, whom: string, queue: QueueView | undefined, shape: RunShape, jobLabel: (job: JobId) => string): string {
+  const where = queueWords(shape, event.queue);
+  const Where = where.charAt(0).toUpperCase() + where.slice(1);
+  const maxsize = shape.queues[event.queue]?.maxsize ?? 0;
+  switch (event.kind) {
+    case 'queue.create':
+      return `${who} creates ${where} (${maxsize > 0 ? `maxsize=${maxsize}` : 'unbounded'}).`;
+    case 'queue.wait_cancelled':
+      return `${who} stops waiting in ${event.waiter === 'getter' ? 'get()' : 'put()'} on ${where}: the wait was cancelled (a timeout, or cancel()).`;
     case 'queue.put':
-      if (event.job === SENTINEL) return `${who} puts None into the queue (${capacity(queue, maxsize)}): a sentinel that tells one worker to stop.`;
-      return `${who} puts ${jobLabel(event.job)} into the queue (${capacity(queue, maxsize)}); ${plural(event.unfinished, 'unfinished task', 'unfinished tasks')}.`;
+      if (event.job === SENTINEL) return `${who} puts None into ${where} (${capacity(queue, maxsize)}): a sentinel that tells one worker to stop.`;
+      return `${who} puts ${jobLabel(event.job)} into ${where} (${capacity(queue, maxsize)}); ${plural(event.unfinished, 'unfinished task', 'unfinished tasks')}.`;
     case 'queue.put_wait':
-      return `The queue is full (${capacity(queue, maxsize)}), so \`await queue.put(${event.job === SENTINEL ? 'None' : 'job'})\` makes ${who} wait for a free slot.`;
+      return `${Where} is full (${capacity(queue, maxsize)}), so \`await queue.put(${event.job === SENTINEL ? 'None' : 'job'})\` makes ${who} wait for a free slot.`;
     case 'queue.get':
-      return `${who} takes ${jobLabel(event.job)} from the queue (${capacity(queue, maxsize)} left).`;
+      return `${who} takes ${jobLabel(event.job)} from ${where} (${capacity(queue, maxsize)} left).`;
     case 'queue.get_wait':
-      return `The queue is empty, so ${who} waits in \`await queue.get()\`.`;
+      return `${Where} is empty, so ${who} waits in \`await queue.get()\`.`;
     case 'queue.wake':
       return event.waiter === 'getter'
         ? `An item arrived: ${whom}, the longest waiting getter, is woken and resumes on the next loop iteration.`
@@ -57,16 +92,7 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
     case 'queue.drop':
       return `shutdown(immediate=True) drops ${jobLabel(event.job)} and counts it as done (${plural(event.unfinished, 'unfinished task', 'unfinished tasks')}).`;
     case 'queue.refused':
-      return `The queue is shut down${event.waiter === 'getter' ? ' and empty' : ''}, so ${who}'s ${event.waiter === 'getter' ? 'get()' : 'put()'} raises QueueShutDown.`;
-    case 'sleep':
-      if (actor?.role === 'worker' && event.job > 0) return `${who} works on ${jobLabel(event.job)}: \`await asyncio.sleep(${floatRepr(event.delay)})\`.`;
-      return `${who} sleeps ${floatRepr(event.delay)} s before the next job; other tasks run meanwhile.`;
-    case 'print':
-      return `${who} prints: ${event.text}`;
-    case 'job.failed':
-      return `${jobLabel(event.job)} raises RuntimeError on attempt ${event.attempt}: ${event.message}.`;
-    case 'job.dead_letter':
-      return `${who} gives up on ${jobLabel(event.job)} and puts it in the dead-letter queue.`;
+      return `${Where} is shut down${event.waiter === 'getter' ? ' and empty' : ''}, so ${who}'s ${event.waiter === 'getter' ? 'get()' : 'put()'} raises QueueShutDown.`;
     default:
       return exhaustive(event);
   }

@@ -1,19 +1,32 @@
-import { type EventLog, type JobId, type QueueKind, SENTINEL } from '../engine/index';
+import { type EventLog, type JobId, SENTINEL } from '../engine/index';
+import type { RunShape } from './run-shape';
+
+/** How a queue's items come out: in put order, in reverse (LIFO), or by a key (a priority, or a recorded order). */
+export type ItemOrder = 'put' | 'reverse' | 'key';
+
+/**
+ * One queue's items, one entry per put, in put order. `reach[i]` is the latest
+ * `leave` of items 0..i: it never decreases, so a binary search finds the first
+ * item still in the queue at a cursor without walking every item before it.
+ */
+export interface QueueItems {
+  readonly order: ItemOrder;
+  readonly job: Int32Array;
+  readonly put: Int32Array;
+  readonly leave: Int32Array;
+  readonly reach: Int32Array;
+  readonly key: Float64Array;
+}
 
 /**
  * Where every job is at any event, computed once per run so the view state
  * stays small (no list of jobs copied per event: a 100,000-job run folds and
- * seeks in constant work per event). Queue contents at an event are the items
- * put before it and not yet got, ordered by the queue's own rule.
+ * seeks in constant work per event). A queue's contents at an event are the
+ * items put before it and not yet got, ordered by the queue's own rule.
  */
 export interface RunIndex {
-  readonly kind: QueueKind;
-  /**
-   * One entry per item put, in put order. `reach[i]` is the latest `leave` of
-   * items 0..i: it never decreases, so a binary search finds the first item
-   * still in the queue at a cursor without walking every item before it.
-   */
-  readonly items: { readonly job: Int32Array; readonly put: Int32Array; readonly leave: Int32Array; readonly reach: Int32Array; readonly key: Float64Array };
+  /** Each queue's items, by queue number. */
+  readonly queues: readonly QueueItems[];
   /** Finished jobs, dead-lettered jobs and dropped jobs, each in event order. */
   readonly done: Outcomes;
   readonly deadLetters: Outcomes;
@@ -33,76 +46,182 @@ function outcomes(pairs: [number, number][]): Outcomes {
   return { at: Int32Array.from(pairs, (p) => p[0]), job: Int32Array.from(pairs, (p) => p[1]) };
 }
 
-/** Walk the log once. `priorities` orders a PriorityQueue's items as Python compares (priority, n). */
-export function indexRun(log: EventLog, kind: QueueKind, priorities: readonly number[] | null, jobs: number): RunIndex {
-  const job: number[] = [];
-  const put: number[] = [];
-  const leave: number[] = [];
-  const key: number[] = [];
-  const open = new Map<number, number>(); // job -> item index (sentinels: FIFO list below)
-  const openSentinels: number[] = [];
+/**
+ * A recorded queue's get() order, learned from where each put went (`position`,
+ * 0 = next out): the items form one list in which every new item goes just
+ * before the one now at its position, so any two items in the queue at the
+ * same time are in the order get() takes them. An item's key is its rank.
+ */
+class RecordedOrder {
+  private readonly next: number[] = [];
+  private readonly present: number[] = [];
+  private head = -1;
+
+  add(item: number, position: number): void {
+    const before = this.present[position];
+    this.next[item] = -1;
+    if (before === undefined) {
+      const last = this.present.at(-1);
+      if (last === undefined) {
+        this.next[item] = this.head;
+        this.head = item;
+      } else {
+        this.next[item] = this.next[last]!;
+        this.next[last] = item;
+      }
+    } else {
+      const previous = this.present[position - 1];
+      // Just before `before`: after the previous present item, or at the list's head.
+      if (previous === undefined) this.insertBefore(item, before);
+      else this.insertBefore(item, before, previous);
+    }
+    this.present.splice(Math.min(position, this.present.length), 0, item);
+  }
+
+  remove(item: number): void {
+    const at = this.present.indexOf(item);
+    if (at >= 0) this.present.splice(at, 1);
+  }
+
+  /** The first present item among `candidates` (the one get() takes), or undefined. */
+  first(candidates: readonly number[]): number | undefined {
+    const wanted = new Set(candidates);
+    return this.present.find((item) => wanted.has(item));
+  }
+
+  keys(count: number): Float64Array {
+    const key = new Float64Array(count);
+    let rank = 0;
+    for (let item = this.head; item >= 0; item = this.next[item]!) key[item] = rank++;
+    return key;
+  }
+
+  /** Link `item` in just before `before`, walking from `from` (or the head). */
+  private insertBefore(item: number, before: number, from = -1): void {
+    if (from < 0 && this.head === before) {
+      this.next[item] = before;
+      this.head = item;
+      return;
+    }
+    let at = from < 0 ? this.head : from;
+    while (this.next[at] !== before) at = this.next[at]!;
+    this.next[item] = before;
+    this.next[at] = item;
+  }
+}
+
+/** One queue's items while the log is walked. */
+class QueueBuilder {
+  readonly job: number[] = [];
+  readonly put: number[] = [];
+  readonly leave: number[] = [];
+  readonly key: number[] = [];
+  readonly open = new Map<number, number>(); // job -> item index
+  readonly openSentinels: number[] = [];
+  readonly recorded: RecordedOrder | null;
+
+  constructor(
+    readonly order: ItemOrder,
+    recorded: boolean,
+  ) {
+    this.recorded = recorded ? new RecordedOrder() : null;
+  }
+
+  build(): QueueItems {
+    const key = this.recorded === null ? Float64Array.from(this.key) : this.recorded.keys(this.job.length);
+    return { order: this.order, job: Int32Array.from(this.job), put: Int32Array.from(this.put), leave: Int32Array.from(this.leave), reach: runningMax(this.leave), key };
+  }
+}
+
+/**
+ * Walk the log once. A scenario's queue orders a PriorityQueue's items as
+ * Python compares (priority, n) (`priorities`); a recorded program's queues
+ * by where the recorder saw each item go.
+ */
+export function indexRun(log: EventLog, shape: RunShape, priorities: ArrayLike<number> | null, jobs: number): RunIndex {
+  const recorded = shape.source === 'program';
+  const queues = shape.queues.map((q) => new QueueBuilder(recorded ? 'key' : q.kind === 'priority' ? 'key' : q.kind === 'lifo' ? 'reverse' : 'put', recorded));
   const holding = new Map<number, number>(); // task -> job
   const lastFailure = new Map<number, number>(); // job -> index in failures
   const failures: { at: number; job: number; until: number }[] = [];
   const done: [number, number][] = [];
   const dead: [number, number][] = [];
+  const deadJobs = new Set<number>();
+  const standing = new Set<number>(); // jobs whose last attempt failed
   const dropped: [number, number][] = [];
   let sentinels = 0;
-  const leaveItem = (at: number, item: JobId, taker: number | null): void => {
+  const leaveItem = (q: QueueBuilder, at: number, item: JobId, taker: number | null): void => {
     let index: number | undefined;
     if (item === SENTINEL) {
       // Sentinels are alike: which one leaves first does not change what is shown.
-      index = kind === 'lifo' ? openSentinels.pop() : openSentinels.shift();
+      if (q.recorded !== null) {
+        index = q.recorded.first(q.openSentinels);
+        if (index !== undefined) q.openSentinels.splice(q.openSentinels.indexOf(index), 1);
+      } else index = q.order === 'reverse' ? q.openSentinels.pop() : q.openSentinels.shift();
     } else {
-      index = open.get(item);
-      open.delete(item);
+      index = q.open.get(item);
+      q.open.delete(item);
     }
-    if (index !== undefined) leave[index] = at;
+    if (index !== undefined) {
+      q.leave[index] = at;
+      q.recorded?.remove(index);
+    }
     if (taker !== null && item !== SENTINEL) holding.set(taker, item);
   };
   for (let i = 0; i < log.length; i++) {
     const event = log.at(i);
     switch (event.kind) {
       case 'queue.put': {
-        const index = job.length;
+        const q = queues[event.queue];
+        if (q === undefined) break;
+        const index = q.job.length;
         const isSentinel = event.job === SENTINEL;
         const n = isSentinel ? jobs + ++sentinels : event.job;
         const priority = isSentinel ? 4 : (priorities?.[event.job - 1] ?? 0);
-        job.push(event.job);
-        put.push(i);
-        leave.push(NEVER);
-        key.push(kind === 'priority' ? priority * (jobs + 1e6) + n : kind === 'lifo' ? -i : i);
-        if (isSentinel) openSentinels.push(index);
-        else open.set(event.job, index);
+        q.job.push(event.job);
+        q.put.push(i);
+        q.leave.push(NEVER);
+        q.key.push(q.order === 'key' ? priority * (jobs + 1e6) + n : q.order === 'reverse' ? -i : i);
+        q.recorded?.add(index, event.position);
+        if (isSentinel) q.openSentinels.push(index);
+        else q.open.set(event.job, index);
+        // A job passed on is no longer held by the task that got it.
+        if (holding.get(event.task) === event.job) holding.delete(event.task);
         break;
       }
-      case 'queue.get':
-        leaveItem(i, event.job, event.task);
+      case 'queue.get': {
+        const q = queues[event.queue];
+        if (q !== undefined) leaveItem(q, i, event.job, event.task);
         break;
-      case 'queue.drop':
-        leaveItem(i, event.job, null);
+      }
+      case 'queue.drop': {
+        const q = queues[event.queue];
+        if (q !== undefined) leaveItem(q, i, event.job, null);
         dropped.push([i, event.job]);
         break;
+      }
       case 'sleep': {
         const failure = event.job > 0 ? lastFailure.get(event.job) : undefined;
         if (failure !== undefined) {
           failures[failure]!.until = i;
           lastFailure.delete(event.job);
+          standing.delete(event.job);
         }
         break;
       }
       case 'job.failed':
         lastFailure.set(event.job, failures.push({ at: i, job: event.job, until: NEVER }) - 1);
+        standing.add(event.job);
         break;
       case 'job.dead_letter':
         dead.push([i, event.job]);
+        deadJobs.add(event.job);
         lastFailure.delete(event.job);
         break;
       case 'queue.task_done': {
         const held = holding.get(event.task);
         holding.delete(event.task);
-        const failed = held !== undefined && failures.some((f) => f.job === held && f.until === NEVER);
-        if (held !== undefined && !failed && !dead.some(([, j]) => j === held)) done.push([i, held]);
+        if (held !== undefined && !standing.has(held) && !deadJobs.has(held)) done.push([i, held]);
         break;
       }
       default:
@@ -110,8 +229,7 @@ export function indexRun(log: EventLog, kind: QueueKind, priorities: readonly nu
     }
   }
   return {
-    kind,
-    items: { job: Int32Array.from(job), put: Int32Array.from(put), leave: Int32Array.from(leave), reach: runningMax(leave), key: Float64Array.from(key) },
+    queues: queues.map((q) => q.build()),
     done: outcomes(done),
     deadLetters: outcomes(dead),
     dropped: outcomes(dropped),
@@ -142,18 +260,19 @@ function firstAtLeast(sorted: Int32Array, value: number): number {
 }
 
 /**
- * How many items are in the queue after `cursor` events, and the first `limit`
+ * How many items are in a queue after `cursor` events, and the first `limit`
  * in get() order. Only items put before the cursor and from the first one
  * still there are looked at (a million-job run's queue holds a handful).
  */
-export function queueAt(index: RunIndex, cursor: number, limit: number): { length: number; items: JobId[] } {
-  const { put, leave, reach, key } = index.items;
+export function queueAt(items: QueueItems | undefined, cursor: number, limit: number): { length: number; items: JobId[] } {
+  if (items === undefined) return { length: 0, items: [] };
+  const { put, leave, reach, key } = items;
   const present: number[] = [];
   const end = firstAtLeast(put, cursor);
   for (let i = firstAtLeast(reach, cursor); i < end; i++) if (leave[i]! >= cursor) present.push(i);
-  if (index.kind === 'priority') present.sort((a, b) => key[a]! - key[b]!);
-  else if (index.kind === 'lifo') present.reverse();
-  return { length: present.length, items: present.slice(0, limit).map((i) => index.items.job[i]!) };
+  if (items.order === 'key') present.sort((a, b) => key[a]! - key[b]!);
+  else if (items.order === 'reverse') present.reverse();
+  return { length: present.length, items: present.slice(0, limit).map((i) => items.job[i]!) };
 }
 
 /** How many of these outcomes happened in the first `cursor` events, and the last `limit` of them. */

@@ -22,18 +22,27 @@ export interface QueueLengthSeries {
 /** How each kind changes the queue's length; kinds not listed leave it alone. */
 const DELTA: Partial<Record<EventKind, number>> = { 'queue.put': 1, 'queue.get': -1, 'queue.drop': -1 };
 
-// Derived from an immutable, finished log: one computation per run, dropped with the run.
-const cache = new WeakMap<EventLog, QueueLengthSeries>();
+// Derived from an immutable, finished log: one computation per run and queue, dropped with the run.
+const cache = new WeakMap<EventLog, Map<number, QueueLengthSeries>>();
 
-/** The series for a finished run's log (memoized per log object). */
-/** A series computed elsewhere (a worker) for this log: later calls return it instead of walking the log. */
-export function primeQueueLengthSeries(log: EventLog, series: QueueLengthSeries): void {
-  cache.set(log, series);
+function cached(log: EventLog): Map<number, QueueLengthSeries> {
+  let perQueue = cache.get(log);
+  if (perQueue === undefined) {
+    perQueue = new Map();
+    cache.set(log, perQueue);
+  }
+  return perQueue;
 }
 
-export function queueLengthSeries(log: EventLog): QueueLengthSeries {
-  const cached = cache.get(log);
-  if (cached !== undefined) return cached;
+/** A series computed elsewhere (a worker) for this log's queue 0: later calls return it instead of walking the log. */
+export function primeQueueLengthSeries(log: EventLog, series: QueueLengthSeries): void {
+  cached(log).set(0, series);
+}
+
+/** The series of queue `queue` (0: a scenario's one queue) in a finished run's log (memoized per log and queue). */
+export function queueLengthSeries(log: EventLog, queue = 0): QueueLengthSeries {
+  const known = cached(log).get(queue);
+  if (known !== undefined) return known;
   // Grown by doubling rather than sized to the log: most events do not change the length.
   let t = new Float64Array(1024);
   let length = new Int32Array(1024);
@@ -44,7 +53,7 @@ export function queueLengthSeries(log: EventLog): QueueLengthSeries {
   let maxAt = 0;
   for (const event of log) {
     const delta = DELTA[event.kind];
-    if (delta === undefined) continue;
+    if (delta === undefined || !('queue' in event) || event.queue !== queue) continue;
     if (count === t.length) {
       t = doubled(t);
       length = doubled(length);
@@ -62,7 +71,7 @@ export function queueLengthSeries(log: EventLog): QueueLengthSeries {
   }
   const lastTime = log.length === 0 ? 0 : log.time(log.length - 1);
   const series = { t: t.slice(0, count), length: length.slice(0, count), cursor: cursor.slice(0, count), maxLength, maxAt, lastTime };
-  cache.set(log, series);
+  cached(log).set(queue, series);
   return series;
 }
 

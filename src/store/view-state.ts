@@ -24,8 +24,12 @@ export type TaskStatus =
   | 'cancelled'
   | 'crashed';
 
-/** Named after the coroutine the task runs. */
-export type TaskRole = Coroutine;
+/**
+ * Named after the coroutine the task runs, for the scenario's tasks; a
+ * recorded program's tasks are all `task` (where each stands comes from what
+ * it does in the run: pipeline.ts).
+ */
+export type TaskRole = Coroutine | 'task';
 
 export interface TaskView {
   readonly id: number;
@@ -42,9 +46,13 @@ export interface TaskView {
   readonly error: string | null;
   /** At a deadlock: what it waits on forever. */
   readonly stuck: string | null;
+  /** While `waiting`: on what, in words (`Event.wait()`, `Task-3`), when the run says. */
+  readonly awaiting: string | null;
 }
 
 export interface QueueView {
+  /** The program has created it (an engine scenario's queue exists from the start). */
+  readonly created: boolean;
   /** How many items are in the queue (which ones: run-index.ts's queueAt). */
   readonly length: number;
   /** `queue._unfinished_tasks`: puts minus task_done() calls. */
@@ -64,7 +72,8 @@ export interface ViewState {
   readonly cursor: number;
   readonly t: number;
   readonly tasks: readonly TaskView[];
-  readonly queue: QueueView;
+  /** Each queue of the run, by its number (creation order). */
+  readonly queues: readonly QueueView[];
   /** How many of the run's printed lines have been printed. */
   readonly printed: number;
   /** The program can go no further: a deadlock was found. */
@@ -73,15 +82,15 @@ export interface ViewState {
   readonly site: number;
 }
 
-export const INITIAL_VIEW: ViewState = {
-  cursor: 0,
-  t: 0,
-  tasks: [],
-  queue: { length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false },
-  printed: 0,
-  deadlocked: false,
-  site: 0,
-};
+const emptyQueue = (created: boolean): QueueView => ({ created, length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false });
+
+/** The picture before any event: `queues` queues, which exist from the start (a scenario's) or appear when created (a recording's). */
+export function initialView(queues: number, createdAtStart: boolean): ViewState {
+  return { cursor: 0, t: 0, tasks: [], queues: Array.from({ length: queues }, () => emptyQueue(createdAtStart)), printed: 0, deadlocked: false, site: 0 };
+}
+
+/** An engine scenario's first picture: its one queue. */
+export const INITIAL_VIEW: ViewState = initialView(1, true);
 
 /** A task's role is the coroutine it runs. */
 export function roleOf(label: string): TaskRole {

@@ -8,19 +8,16 @@ import { LessonCard } from './LessonCard';
 import { LessonsNav } from './LessonsNav';
 import { Narration } from './Narration';
 import { OutputPanel } from './OutputPanel';
-import { ProducerCard } from './ProducerCard';
-import { QueuePanel } from './QueuePanel';
 import { RunOutcome } from './RunOutcome';
 import { SettingsPanel } from './SettingsPanel';
 import { TimelinePanel } from './TimelinePanel';
 import { Transport } from './Transport';
-import { Trays } from './Trays';
 import { usePlayback } from './use-playback';
 import { useShortcuts } from './use-shortcuts';
 import { useRunWorker } from './use-run-worker';
 import { useUrlSync } from './use-url-sync';
 import { ComputingBanner } from './ComputingBanner';
-import { WorkerLanes } from './WorkerLanes';
+import { Stage } from './Stage';
 
 /** The panels below the run load after it: they are not needed for the first picture. */
 const MetricsPanel = lazy(() => import('./MetricsPanel').then((m) => ({ default: m.MetricsPanel })));
@@ -53,12 +50,7 @@ function Lab() {
         <RunOutcome />
         <TimelinePanel />
         <LayoutGroup>
-          <div className="stage">
-            <ProducerCard />
-            <QueuePanel />
-            <WorkerLanes />
-            <Trays />
-          </div>
+          <Stage />
         </LayoutGroup>
         <div className="text-panels">
           <OutputPanel />

@@ -1,6 +1,7 @@
 import { m } from 'framer-motion';
-import { type JobId, SENTINEL, jobLabel } from '../store/index';
+import { type JobId, SENTINEL, itemToken } from '../store/index';
 import { useFollowable, useLab } from './lab-context';
+import { useItemLabel } from './use-item-label';
 
 /**
  * One job, drawn wherever it is. The same `layoutId` in every panel makes
@@ -9,10 +10,11 @@ import { useFollowable, useLab } from './lab-context';
  */
 export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }) {
   const sentinel = job === SENTINEL;
-  const priority = useLab((s) => (s.settings.queue === 'priority' && !sentinel ? s.run.priorities?.[job - 1] : undefined));
+  const priority = useLab((s) => (s.run.shape.source === 'scenario' && s.settings.queue === 'priority' && !sentinel ? s.run.priorities?.[job - 1] : undefined));
   const followable = useFollowable();
-  const title = priority === undefined ? jobLabel(job) : `${jobLabel(job)}, priority ${priority}`;
-  const text = sentinel ? 'None' : `#${job}`;
+  const label = useItemLabel()(job);
+  const title = priority === undefined ? label : `${label}, priority ${priority}`;
+  const text = itemToken(job);
   return (
     <m.span
       layoutId={sentinel || !followable ? undefined : `job-${job}`}

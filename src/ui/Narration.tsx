@@ -9,9 +9,9 @@ import { useLab } from './lab-context';
 export function Narration() {
   const view = useLab((s) => s.view);
   const log = useLab((s) => s.timeline.log);
-  const maxsize = useLab((s) => s.settings.maxsize);
+  const shape = useLab((s) => s.run.shape);
   const playing = useLab((s) => s.playing);
-  const narration = useMemo(() => narrationOf(view, log, { maxsize }), [view, log, maxsize]);
+  const narration = useMemo(() => narrationOf(view, log, shape), [view, log, shape]);
   return (
     <p className="narration" aria-live={playing ? 'off' : 'polite'} aria-atomic="true">
       {narration}

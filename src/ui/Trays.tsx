@@ -26,9 +26,11 @@ export function Trays() {
   const index = useLab((s) => s.index);
   const cursor = useLab((s) => s.view.cursor);
   const total = useLab((s) => s.run.jobs);
-  const onError = useLab((s) => s.settings.onError);
-  const immediate = useLab((s) => s.settings.shutdown === 'shutdown-immediate');
-  const failing = useLab((s) => s.settings.fail.length + s.settings.flaky.length > 0);
+  // A recorded program has no failure handling of the lab's: its trays are done and, if it dropped any, dropped.
+  const scenario = useLab((s) => s.run.shape.source === 'scenario');
+  const onError = useLab((s) => (scenario ? s.settings.onError : 'log'));
+  const immediate = useLab((s) => (scenario ? s.settings.shutdown === 'shutdown-immediate' : s.index.dropped.at.length > 0));
+  const failing = useLab((s) => scenario && s.settings.fail.length + s.settings.flaky.length > 0);
   const trays = useMemo(
     () => ({
       done: outcomesAt(index.done, cursor, SHOWN),

@@ -1,14 +1,14 @@
-import { type TaskView, jobLabel } from '../store/index';
+import type { JobId, TaskView } from '../store/index';
 
-/** A task's status as a short phrase for its panel. */
-export function statusText(task: TaskView, playTime: number, withWaits = true): string {
+/** A task's status as a short phrase for its panel; `label` names an item as the run does. */
+export function statusText(task: TaskView, playTime: number, label: (job: JobId) => string, withWaits = true): string {
   // Running clocks re-lay out text every frame; at high speed nobody can read them anyway.
   const waited = withWaits ? ` for ${Math.max(0, playTime - task.since).toFixed(1)} s` : '';
   switch (task.status) {
     case 'starting':
       return 'created; starts on the next loop iteration';
     case 'running':
-      return task.job !== null ? `running with ${jobLabel(task.job)}` : 'running';
+      return task.job !== null ? `running with ${label(task.job)}` : 'running';
     case 'waiting-get':
       return `waiting in queue.get()${waited}`;
     case 'blocked-put':
@@ -16,14 +16,14 @@ export function statusText(task: TaskView, playTime: number, withWaits = true): 
     case 'woken':
       return 'woken; resumes on the next loop iteration';
     case 'sleeping':
-      if (task.role === 'worker' && task.job !== null) return `processing ${jobLabel(task.job)}`;
+      if ((task.role === 'worker' || task.role === 'task') && task.job !== null && task.job > 0) return `processing ${label(task.job)}`;
       return `sleeping until t = ${(task.until ?? task.since).toFixed(1)} s`;
     case 'stopping':
       return task.job === null ? 'stopping' : 'got None: shutting down';
     case 'waiting-join':
       return `waiting in queue.join()${waited}`;
     case 'waiting':
-      return 'waiting for other tasks';
+      return task.awaiting === null ? 'waiting for other tasks' : `waiting for ${task.awaiting}${waited}`;
     case 'done':
       return 'done';
     case 'cancelled':

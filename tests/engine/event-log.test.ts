@@ -37,7 +37,7 @@ describe('EventLog', () => {
     expect(events).toHaveLength(38);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
     expect(events[0]).toEqual({ seq: 0, t: 0, task: -1, site: 2, kind: 'task.create', created: 1, name: 'Worker-1' });
-    expect(events[19 + 1]).toEqual({ seq: 20, t: 1.7000000000000002, task: 65534, site: 10, kind: 'queue.put', job: 2, position: 3, unfinished: 3 });
+    expect(events[19 + 1]).toEqual({ seq: 20, t: 1.7000000000000002, task: 65534, site: 10, kind: 'queue.put', queue: 0, job: 2, position: 3, unfinished: 3 });
     expect(events.find((e) => e.kind === 'sleep' && e.job === 2)).toMatchObject({ delay: 2 / 3 });
     expect(events.find((e) => e.kind === 'queue.wake' && e.seq > 19)).toMatchObject({ target: 2, waiter: 'getter' });
     expect(events.find((e) => e.kind === 'queue.shutdown')).toMatchObject({ immediate: true, dropped: 1 });
@@ -98,6 +98,40 @@ describe('EventLog', () => {
     expect(() => log.at(n)).toThrow(RangeError);
     // 16 bytes of words per event, plus 12 per time run (one run every three events), plus at most one chunk of slack.
     expect(log.byteSize() / n).toBeLessThan(16 + 12 / 3 + (1 << 20) / n);
+  });
+});
+
+describe('EventLog places (a recorded program: several queues, any line)', () => {
+  it('gives each placed event its queue and line, and leaves the others on queue 0 at their site', () => {
+    const log = new EventLog();
+    log.place(0, 3);
+    log.queueCreate(-1, 3);
+    log.place(4095, 123_456);
+    log.queueCreate(-1, 0);
+    log.taskStep(0, 7);
+    log.place(2, 300);
+    log.put(0, 0, 5, 0, 1);
+    log.place(2, 301);
+    log.waitCancelled(1, 0, 'getter');
+    log.place(0, 302);
+    log.taskAwait(1, 0, 'Event.wait()');
+    for (let i = 0; i < 70_000; i++) {
+      log.place(i % 3, 1000 + (i % 500));
+      log.get(1, 0, i, 0);
+    }
+    const events = [...log];
+    expect(events.slice(0, 6)).toEqual([
+      { seq: 0, t: 0, task: -1, site: 3, kind: 'queue.create', queue: 0 },
+      { seq: 1, t: 0, task: -1, site: 123_456, kind: 'queue.create', queue: 4095 },
+      { seq: 2, t: 0, task: 0, site: 7, kind: 'task.step' },
+      { seq: 3, t: 0, task: 0, site: 300, kind: 'queue.put', queue: 2, job: 5, position: 0, unfinished: 1 },
+      { seq: 4, t: 0, task: 1, site: 301, kind: 'queue.wait_cancelled', queue: 2, waiter: 'getter' },
+      { seq: 5, t: 0, task: 1, site: 302, kind: 'task.await', awaiting: 'Event.wait()' },
+    ]);
+    for (const i of [0, 65_529, 65_530, 69_999]) expect(events[6 + i]).toMatchObject({ kind: 'queue.get', job: i, queue: i % 3, site: 1000 + (i % 500) });
+    const copy = EventLog.fromData(structuredClone(log.toData()));
+    expect([...copy]).toEqual(events);
+    expect(() => log.place(4096, 1)).toThrow(RangeError);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, runScenario } from '../../src/engine/index';
 import { applyEvent } from '../../src/store/fold';
 import { indexRun, outcomesAt, queueAt } from '../../src/store/run-index';
+import { scenarioShape } from '../../src/store/run-shape';
 import { CHECKPOINT_EVERY, Timeline } from '../../src/store/timeline';
 import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
 
@@ -17,9 +18,9 @@ describe('folding the classic run', () => {
   it('ends with every job done, the queue empty and every task finished', () => {
     const { views, run } = foldAll();
     const end = views[views.length - 1]!;
-    const index = indexRun(run.log!, 'fifo', null, 20);
+    const index = indexRun(run.log!, scenarioShape(DEFAULT_SETTINGS), null, 20);
     expect(outcomesAt(index.done, run.log!.length, 100).recent.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(end.queue).toEqual({ length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false });
+    expect(end.queues).toEqual([{ created: true, length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false }]);
     expect(end.printed).toBe(run.lines.length);
     expect(end.tasks.map((t) => [t.label, t.status])).toEqual([
       ['main', 'done'],
@@ -33,16 +34,17 @@ describe('folding the classic run', () => {
   it("agrees with the engine's own queue size, item positions and unfinished count at every queue event", () => {
     const cases = [[0, 'fifo', 'sentinel'], [1, 'fifo', 'sentinel'], [5, 'fifo', 'sentinel'], [0, 'priority', 'sentinel'], [3, 'lifo', 'sentinel'], [0, 'lifo', 'sentinel'], [4, 'fifo', 'shutdown-immediate'], [0, 'priority', 'shutdown-immediate']] as const;
     for (const [maxsize, queue, shutdown] of cases) {
-      const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize, queue, shutdown, workers: 2, jobs: 40 });
-      const index = indexRun(run.log!, queue, run.plan.priorities, 40);
+      const settings = { ...DEFAULT_SETTINGS, maxsize, queue, shutdown, workers: 2, jobs: 40 };
+      const { views, run } = foldAll(settings);
+      const index = indexRun(run.log!, scenarioShape(settings), run.plan.priorities, 40);
       for (const event of run.log!) {
         const view = views[event.seq + 1]!;
-        const inQueue = queueAt(index, event.seq + 1, 1000);
-        expect(inQueue.length).toBe(view.queue.length);
-        if (event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') expect(view.queue.length).toBe(event.qsize);
+        const inQueue = queueAt(index.queues[0], event.seq + 1, 1000);
+        expect(inQueue.length).toBe(view.queues[0]!.length);
+        if (event.kind === 'queue.get' || event.kind === 'queue.put_wait' || event.kind === 'queue.get_wait') expect(view.queues[0]!.length).toBe(event.qsize);
         if (event.kind === 'queue.put') expect(inQueue.items[event.position]).toBe(event.job);
-        if (event.kind === 'queue.put' || event.kind === 'queue.task_done') expect(view.queue.unfinished).toBe(event.unfinished);
-        if (maxsize > 0) expect(view.queue.length).toBeLessThanOrEqual(maxsize);
+        if (event.kind === 'queue.put' || event.kind === 'queue.task_done') expect(view.queues[0]!.unfinished).toBe(event.unfinished);
+        if (maxsize > 0) expect(view.queues[0]!.length).toBeLessThanOrEqual(maxsize);
         expect(view.t).toBeGreaterThanOrEqual(views[event.seq]!.t);
       }
     }
@@ -52,11 +54,11 @@ describe('folding the classic run', () => {
     const { views, run } = foldAll({ ...DEFAULT_SETTINGS, maxsize: 1, workers: 1 });
     const waits = [...run.log!].filter((e) => e.kind === 'queue.put_wait');
     expect(waits.length).toBeGreaterThan(0);
-    for (const wait of waits) expect(views[wait.seq + 1]!.queue.length).toBe(1);
+    for (const wait of waits) expect(views[wait.seq + 1]!.queues[0]!.length).toBe(1);
     // Blocked means in the putters line, until a get() wakes it (in the same instant).
     for (const view of views) {
       const producer = view.tasks.find((t) => t.role === 'producer');
-      expect(producer?.status === 'blocked-put').toBe(producer !== undefined && view.queue.putters.includes(producer.id));
+      expect(producer?.status === 'blocked-put').toBe(producer !== undefined && view.queues[0]!.putters.includes(producer.id));
     }
   });
 });

@@ -1,0 +1,167 @@
+import { EventLog, type ExportedProgram, MAX_TASKS, type QueueKind, type ScenarioSettings, type WaiterKind, floatRepr, formatFixed } from '../engine/index';
+import type { ProgramRecording, RecordedEvent, RecordedQueue } from '../pyodide/recording';
+import type { RunEnding } from './compare-output';
+import type { ComputedRun, Outcome } from './computed-run';
+import { indexRun } from './run-index';
+import { type RunQueue, type RunShape } from './run-shape';
+import { Timeline } from './timeline';
+import { initialView } from './view-state';
+
+/**
+ * A learner's program as CPython ran it (the recorder's events) turned into
+ * what the lab shows for any run: the same event log the engine writes, the
+ * same timeline with checkpoints, the same index. From here on nothing tells
+ * a recorded run from a scenario's but its shape (several queues, items
+ * labelled by their repr): one store, one picture.
+ */
+export function computeRecordedRun(recording: ProgramRecording, code: string, settings: ScenarioSettings): ComputedRun {
+  const shape = shapeOf(recording);
+  const log = logOf(recording);
+  const jobs = Math.max(0, recording.items.length - 1);
+  const endTime = log.length === 0 ? 0 : log.time(log.length - 1);
+  const ending = recording.result.ending;
+  return {
+    run: { settings, jobs, priorities: null, endTime, iterations: ending.kind === 'deadlock' ? ending.iteration : 0, shape },
+    lines: log.lines,
+    timeline: new Timeline(log, [initialView(shape.queues.length, false)]),
+    index: indexRun(log, shape, null, jobs),
+    program: sourceAsProgram(code),
+    outcome: outcomeOf(recording, endTime),
+    ending: ending.kind === 'deadlock' ? { kind: 'deadlock', t: ending.t, iteration: ending.iteration, tasks: ending.tasks.map((t) => ({ name: t.name, coroutine: t.coroutine, line: t.line })) } : (ending satisfies RunEnding),
+  };
+}
+
+const KIND_OF_CLASS: Record<string, QueueKind> = { PriorityQueue: 'priority', LifoQueue: 'lifo' };
+
+/** Queue names: the program's, made unique (`q`, `q (2)`), else `Queue 1`, `Queue 2`. */
+function shapeOf(recording: ProgramRecording): RunShape {
+  const seen = new Map<string, number>();
+  const queues = recording.queues.map((q: RecordedQueue, i): RunQueue => {
+    const base = q.name ?? `Queue ${i + 1}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { name: count === 1 ? base : `${base} (${count})`, className: q.className, maxsize: q.maxsize, kind: KIND_OF_CLASS[q.className] ?? 'fifo' };
+  });
+  return { source: 'program', queues, items: recording.items, coroutines: recording.tasks.map((t) => t.coroutine) };
+}
+
+/** A recorded program's sites are its own line numbers: the code panel lights line n for site n. */
+function sourceAsProgram(code: string): ExportedProgram {
+  const lineOf = new Map<number, number>();
+  const count = code.split('\n').length;
+  for (let line = 1; line <= count; line++) lineOf.set(line, line);
+  return { text: code, lineOf: lineOf as ReadonlyMap<number, number> as ExportedProgram['lineOf'] };
+}
+
+const num = (event: RecordedEvent, field: number): number => Number(event[4 + field] ?? 0);
+const str = (event: RecordedEvent, field: number): string => String(event[4 + field] ?? '');
+const waiter = (event: RecordedEvent, field: number): WaiterKind => (str(event, field) === 'putter' ? 'putter' : 'getter');
+const OUTCOMES = new Set(['returned', 'cancelled', 'raised'] as const);
+
+/** Write the recorded events into an EventLog, each at its time, queue and line. */
+function logOf(recording: ProgramRecording): EventLog {
+  const log = new EventLog();
+  const names = recording.tasks.map((t) => t.name);
+  for (const event of recording.events) {
+    const [kind, t, rawTask, line] = event;
+    const task = rawTask >= 0 && rawTask < MAX_TASKS ? rawTask : -1;
+    log.setTime(t);
+    const isQueueEvent = kind.startsWith('queue.');
+    log.place(isQueueEvent ? num(event, 0) : 0, line);
+    const site = line & 0xff;
+    switch (kind) {
+      case 'task.create': {
+        const created = num(event, 0);
+        log.taskCreate(task, site, created, names[created] ?? `Task-${created + 1}`);
+        break;
+      }
+      case 'task.step':
+        log.taskStep(task, site);
+        break;
+      case 'task.await':
+        log.taskAwait(task, site, str(event, 0));
+        break;
+      case 'task.done': {
+        const outcome = str(event, 0);
+        log.taskDone(task, site, OUTCOMES.has(outcome as never) ? (outcome as 'returned') : 'raised', str(event, 1));
+        break;
+      }
+      case 'task.cancel':
+        log.taskCancel(task, site, num(event, 0));
+        break;
+      case 'task.stuck':
+        log.taskStuck(task, site, str(event, 0));
+        break;
+      case 'queue.create':
+        log.queueCreate(task, site);
+        break;
+      case 'queue.put':
+        log.put(task, site, num(event, 1), num(event, 2), num(event, 3));
+        break;
+      case 'queue.put_wait':
+        log.putWait(task, site, num(event, 1), num(event, 2));
+        break;
+      case 'queue.get':
+        log.get(task, site, num(event, 1), num(event, 2));
+        break;
+      case 'queue.get_wait':
+        log.getWait(task, site, num(event, 1));
+        break;
+      case 'queue.wake':
+        log.wake(task, site, num(event, 1), waiter(event, 2));
+        break;
+      case 'queue.wait_cancelled':
+        log.waitCancelled(task, site, waiter(event, 1));
+        break;
+      case 'queue.task_done':
+        log.taskDoneCall(task, site, num(event, 1));
+        break;
+      case 'queue.join_wait':
+        log.joinWait(task, site, num(event, 1));
+        break;
+      case 'queue.join_release':
+        log.joinRelease(task, site, num(event, 1));
+        break;
+      case 'queue.shutdown':
+        log.shutdown(task, site, num(event, 1) === 1, num(event, 2));
+        break;
+      case 'queue.drop':
+        log.drop(task, site, num(event, 1), num(event, 2));
+        break;
+      case 'queue.refused':
+        log.refused(task, site, waiter(event, 1));
+        break;
+      case 'sleep':
+        log.sleep(task, site, num(event, 0), num(event, 1));
+        break;
+      case 'print':
+        log.print(task, site, str(event, 0));
+        break;
+      default:
+        // A kind this page does not know (a newer recorder): skipped, not guessed at.
+        break;
+    }
+  }
+  return log;
+}
+
+function outcomeOf(recording: ProgramRecording, endTime: number): Outcome {
+  const at = `t = ${formatFixed(endTime, 1)} s`;
+  const { stopped } = recording;
+  if (stopped !== null) return { kind: 'limit', text: `${stopped.message} The events up to there can be stepped through.` };
+  const ending = recording.result.ending;
+  switch (ending.kind) {
+    case 'returned':
+      return { kind: 'returned', text: `asyncio.run(main()) returned at ${at}: the program finished.` };
+    case 'exit':
+      return { kind: ending.code === 0 ? 'returned' : 'raised', text: `The program called sys.exit(${ending.code}) at ${at}.` };
+    case 'raised':
+      return { kind: 'raised', text: `The program raised ${ending.lastLine}${recording.errorLines.length > 0 ? ` (line ${recording.errorLines.at(-1)})` : ''}: it ends with a traceback.` };
+    case 'deadlock': {
+      const waits = ending.tasks.map((t) => `${t.name} (${t.coroutine}) waits at line ${t.line}`).join('; ');
+      return { kind: 'deadlock', text: `Deadlock at t = ${floatRepr(ending.t)} s: nothing is ready and no timer is pending, so CPython would wait forever. ${waits}.` };
+    }
+    case 'limit':
+      return { kind: 'limit', text: `${ending.message}.` };
+  }
+}

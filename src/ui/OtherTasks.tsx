@@ -1,0 +1,27 @@
+import type { TaskView } from '../store/index';
+import { useFollowable, useLab } from './lab-context';
+import { statusText } from './status-text';
+import { useItemLabel } from './use-item-label';
+
+/** Tasks that touch no queue (main, helpers): one line each, beside the stage. */
+export function OtherTasks({ ids }: { ids: readonly number[] }) {
+  const tasks = useLab((s) => s.view.tasks);
+  const playTime = useLab((s) => s.playTime);
+  const followable = useFollowable();
+  const label = useItemLabel();
+  const shown = ids.map((task) => tasks[task]).filter((task): task is TaskView => task !== undefined);
+  if (shown.length === 0) return null;
+  return (
+    <section className="panel other-tasks" aria-labelledby="other-tasks-title">
+      <h2 id="other-tasks-title">Other tasks</h2>
+      <ul>
+        {shown.map((task) => (
+          <li key={task.id} className={`other-task status-${task.status}`}>
+            <span className="name">{task.label}</span> <span className="status">{statusText(task, playTime, label, followable)}</span>
+            {task.stuck !== null && <span className="stuck-note"> (deadlock: waits forever in {task.stuck})</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
