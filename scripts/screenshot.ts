@@ -1,6 +1,6 @@
 /**
  * Screenshots of the built page, for looking at what people see:
- *   npx vite build && npx tsx scripts/screenshot.ts OUT_DIR
+ *   npx vite build && npx tsx scripts/screenshot.ts OUT_DIR [NAME,NAME...]
  * Each shot is a link (settings and event), at a width.
  */
 import { mkdirSync } from 'node:fs';
@@ -20,11 +20,13 @@ const SHOTS: readonly { name: string; query: string; width: number; large?: 'com
 ];
 
 const out = process.argv[2] ?? 'screenshots';
+/** Only these shots, when named (a comma-separated list of names). */
+const only = process.argv[3]?.split(',') ?? null;
 mkdirSync(out, { recursive: true });
 const server = await serveBuiltPage();
 const browser = await launchChromium();
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((s) => only === null || only.includes(s.name))) {
     const page = await browser.newPage({ viewport: { width: shot.width, height: 1100 } });
     await page.goto(`${server.url}${shot.query}`);
     const banner = page.getByRole('status', { name: 'Computing a large run' });

@@ -9,6 +9,7 @@ const TITLES: Readonly<Record<ComparedSetting, string>> = { workers: 'workers', 
 /** The same seed at several worker counts or maxsize values, side by side. */
 export function ComparePanel() {
   const settings = useLab((s) => s.settings);
+  const ownProgram = useLab((s) => s.run.shape.source === 'program');
   const lessonCompare = useLab((s) => (s.lessonId === null ? undefined : lessonById(s.lessonId)?.compare));
   const [chosen, setChosen] = useState<ComparedSetting | null>(null);
   const setting = chosen ?? lessonCompare ?? 'workers';
@@ -27,6 +28,7 @@ export function ComparePanel() {
   return (
     <section className="panel compare" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare runs</h2>
+      {ownProgram && <p className="hint">These runs are of the lab&apos;s own program with the settings on the left, not of your program.</p>}
       <div className="compare-controls" role="radiogroup" aria-label="Compare by">
         {(['workers', 'maxsize'] as const).map((option) => (
           <label key={option}>

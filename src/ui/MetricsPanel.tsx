@@ -11,8 +11,10 @@ export function MetricsPanel() {
   const cursor = useThrottled(useLab((s) => s.view.cursor), 250);
   const time = useLab((s) => s.view.t);
   const finalMetrics = useLab((s) => s.finalMetrics);
+  const shape = useLab((s) => s.run.shape);
+  const scenario = shape.source === 'scenario';
   // A large run was measured once, whole, in the background: walking its log here would block the page.
-  const metrics = useMemo(() => finalMetrics ?? measureRun(log, cursor, time), [finalMetrics, log, cursor, time]);
+  const metrics = useMemo(() => finalMetrics ?? measureRun(log, cursor, time, shape), [finalMetrics, log, cursor, time, shape]);
   const { L, lambda, W } = metrics.little;
   const holds = Math.abs(L - lambda * W) <= 1e-9 * Math.max(1, L);
   return (
@@ -26,7 +28,7 @@ export function MetricsPanel() {
           <dd>{metrics.throughput.toFixed(2)} jobs/s ({metrics.processed} done)</dd>
         </div>
         <div>
-          <dt>Mean wait in the queue</dt>
+          <dt>{shape.queues.length === 1 ? 'Mean wait in the queue' : 'Mean wait in a queue'}</dt>
           <dd>{seconds(metrics.meanWait)}</dd>
         </div>
         <div>
@@ -34,7 +36,7 @@ export function MetricsPanel() {
           <dd>{seconds(metrics.meanProcessing)}</dd>
         </div>
         <div>
-          <dt>Producer blocked in put()</dt>
+          <dt>{scenario ? 'Producer blocked in put()' : 'Blocked in put() (all tasks)'}</dt>
           <dd>{seconds(metrics.producerBlocked)}</dd>
         </div>
         <div>
@@ -44,11 +46,36 @@ export function MetricsPanel() {
           </dd>
         </div>
       </dl>
+      {shape.queues.length > 1 && (
+        <table className="per-queue">
+          <caption>Little&apos;s law for each queue</caption>
+          <thead>
+            <tr>
+              <th scope="col">Queue</th>
+              <th scope="col">L (mean length)</th>
+              <th scope="col">λ (puts/s)</th>
+              <th scope="col">W (mean wait)</th>
+              <th scope="col">λW</th>
+            </tr>
+          </thead>
+          <tbody>
+            {metrics.queues.map((q, i) => (
+              <tr key={i}>
+                <th scope="row">{shape.queues[i]?.name ?? `Queue ${i + 1}`}</th>
+                <td>{q.L.toFixed(3)}</td>
+                <td>{q.lambda.toFixed(3)}</td>
+                <td>{seconds(q.W)}</td>
+                <td>{(q.lambda * q.W).toFixed(3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <table className="utilization">
-        <caption>Worker utilization: share of the time holding a job</caption>
+        <caption>{scenario ? 'Worker utilization: share of the time holding a job' : 'Utilization: share of the time each task holds an item it got'}</caption>
         <thead>
           <tr>
-            <th scope="col">Worker</th>
+            <th scope="col">{scenario ? 'Worker' : 'Task'}</th>
             <th scope="col">Busy</th>
           </tr>
         </thead>

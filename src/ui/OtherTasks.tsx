@@ -9,8 +9,10 @@ export function OtherTasks({ ids }: { ids: readonly number[] }) {
   const playTime = useLab((s) => s.playTime);
   const followable = useFollowable();
   const label = useItemLabel();
+  // A scenario's main() only gathers: the picture has always left it out (its deadlock is in the outcome).
+  const scenario = useLab((s) => s.run.shape.source === 'scenario');
   const shown = ids.map((task) => tasks[task]).filter((task): task is TaskView => task !== undefined);
-  if (shown.length === 0) return null;
+  if (scenario || shown.length === 0) return null;
   return (
     <section className="panel other-tasks" aria-labelledby="other-tasks-title">
       <h2 id="other-tasks-title">Other tasks</h2>

@@ -14,7 +14,11 @@ const TABLE_ROWS = 16;
 export function TimelinePanel() {
   const timeline = useLab((s) => s.timeline);
   const endTime = useLab((s) => s.run.endTime);
-  const maxsize = useLab((s) => s.settings.maxsize);
+  const queues = useLab((s) => s.run.shape.queues);
+  // A run with several queues charts one at a time, chosen beside the heading.
+  const [chosen, setChosen] = useState(0);
+  const shown = chosen < queues.length ? chosen : 0;
+  const maxsize = queues[shown]?.maxsize ?? 0;
   const cursor = useLab((s) => s.view.cursor);
   const playTime = useLab((s) => s.playTime);
   const playing = useLab((s) => s.playing);
@@ -24,7 +28,7 @@ export function TimelinePanel() {
   const hintId = useId();
   const [svgRef, width] = useElementWidth<SVGSVGElement>(720);
 
-  const series = queueLengthSeries(timeline.log);
+  const series = queueLengthSeries(timeline.log, shown);
   const scales: Scales = useMemo(
     () => ({ width, span: Math.max(endTime, series.lastTime) || 1, top: Math.max(series.maxLength, maxsize > 0 ? maxsize : 0, 1) }),
     [width, endTime, series, maxsize],
@@ -82,6 +86,18 @@ export function TimelinePanel() {
   return (
     <section className="panel timeline" aria-labelledby={headingId}>
       <h2 id={headingId}>Timeline</h2>
+      {queues.length > 1 && (
+        <label className="timeline-queue">
+          Queue charted{' '}
+          <select value={shown} onChange={(event) => setChosen(Number(event.target.value))}>
+            {queues.map((q, i) => (
+              <option key={i} value={i}>
+                {q.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <p className="hint" id={hintId}>
         Click or drag the chart to go to the event at that time; arrow keys step one event, Page Up and Page Down ten.
       </p>
@@ -133,7 +149,7 @@ export function TimelinePanel() {
       </svg>
       <table className="timeline-data">
         <caption>
-          Queue length over virtual time. Longest: {series.maxLength} at t = {series.maxAt.toFixed(2)} s
+          {queues.length > 1 ? `Length of queue ${queues[shown]?.name ?? ''}` : 'Queue length'} over virtual time. Longest: {series.maxLength} at t = {series.maxAt.toFixed(2)} s
           {maxsize > 0 ? `; maxsize ${maxsize}` : '; unbounded'}.
         </caption>
         <thead>
