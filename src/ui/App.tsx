@@ -8,6 +8,7 @@ import { LessonCard } from './LessonCard';
 import { LessonsNav } from './LessonsNav';
 import { Narration } from './Narration';
 import { OutputPanel } from './OutputPanel';
+import { ProgramEditorSlot } from './ProgramEditorSlot';
 import { RunOutcome } from './RunOutcome';
 import { SettingsPanel } from './SettingsPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -56,6 +57,7 @@ function Lab() {
           <OutputPanel />
           <CodePanel />
         </div>
+        <ProgramEditorSlot />
         <Suspense fallback={<p className="hint">Loading measures and lessons…</p>}>
           <RealPythonPanel />
           <MetricsPanel />

@@ -1,8 +1,8 @@
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import type { CPythonRun } from '../store/index';
 import { useLab } from './lab-context';
-import type { RealPythonReply, RealPythonRequest } from './real-python-messages';
 import type { Snapshot } from './RealPythonResult';
+import { type PythonWorkerEvent, usePythonWorker } from './use-python-worker';
 import './real-python.css';
 
 /** The comparison view (and the store's comparison code) load with the first result, not with the page. */
@@ -30,80 +30,50 @@ export function RealPythonPanel() {
   const ending = useLab((s) => s.ending);
   const program = useLab((s) => s.program);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [python, setPython] = useState<{ version: string; seconds: number } | null>(null);
-  const worker = useRef<Worker | null>(null);
   const pending = useRef<{ id: number; snapshot: Snapshot } | null>(null);
   const nextId = useRef(1);
+  const worker = usePythonWorker('real-python', onEvent);
+  const python = worker.python;
 
-  // The worker (and the interpreter in it) goes when the panel does.
-  useEffect(
-    () => () => {
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
-
-  function stopWorker(): void {
-    worker.current?.terminate();
-    worker.current = null;
-    pending.current = null;
-  }
-
-  function onReply(reply: RealPythonReply): void {
-    switch (reply.type) {
+  function onEvent(event: PythonWorkerEvent): void {
+    switch (event.type) {
       case 'progress':
-        setPhase({ kind: 'loading', step: reply.phase, loaded: reply.loaded, total: reply.total });
+        setPhase({ kind: 'loading', step: event.phase, loaded: event.loaded, total: event.total });
         return;
       case 'ready':
-        setPython({ version: reply.python, seconds: reply.seconds });
         setPhase({ kind: 'running' });
         return;
       case 'result': {
         const asked = pending.current;
-        if (asked === null || asked.id !== reply.id) return;
+        if (asked === null || asked.id !== event.id) return;
         pending.current = null;
-        setPhase({ kind: 'done', cpython: reply.result, snapshot: asked.snapshot });
+        setPhase({ kind: 'done', cpython: event.result, snapshot: asked.snapshot });
         return;
       }
       case 'failed':
-        if (reply.stage === 'load') {
-          stopWorker();
-          setPython(null);
-        }
         pending.current = null;
-        setPhase({ kind: 'failed', stage: reply.stage, message: reply.message });
+        setPhase({ kind: 'failed', stage: event.stage, message: event.message });
         return;
+      case 'crashed':
+        pending.current = null;
+        setPhase({ kind: 'failed', stage: 'load', message: event.message });
+        return;
+      case 'recording':
+        return; // the editor's replies, never asked for here
     }
   }
 
   function start(): void {
-    if (worker.current === null) {
-      try {
-        const created = new Worker(new URL('../pyodide/worker.ts', import.meta.url), { type: 'module', name: 'real-python' });
-        created.addEventListener('message', (event: MessageEvent<RealPythonReply>) => onReply(event.data));
-        created.addEventListener('error', (event) => {
-          stopWorker();
-          setPython(null);
-          setPhase({ kind: 'failed', stage: 'load', message: event.message || 'the worker could not start' });
-        });
-        worker.current = created;
-      } catch (error) {
-        setPhase({ kind: 'failed', stage: 'load', message: String(error) });
-        return;
-      }
-    }
     const id = nextId.current++;
     pending.current = { id, snapshot: { lines, ending, program } };
     setPhase(python === null ? { kind: 'loading', step: 'download', loaded: 0, total: 0 } : { kind: 'running' });
-    const request: RealPythonRequest = { type: 'run', id, program: program.text, maxIterations: MAX_ITERATIONS };
-    worker.current.postMessage(request, []); // Worker.postMessage: the second argument is the transfer list
+    worker.send({ type: 'run', id, program: program.text, maxIterations: MAX_ITERATIONS });
   }
 
   function stop(): void {
     // The interpreter goes with the worker: the next run loads it again.
-    stopWorker();
-    setPython(null);
+    worker.stop();
+    pending.current = null;
     setPhase({ kind: 'idle' });
   }
 

@@ -1,0 +1,78 @@
+/**
+ * The learner's Python editor: CodeMirror 6 with Python highlighting, four-space
+ * indents, and error marks for the lines a traceback names. No React here;
+ * use-code-editor.ts mounts it. Loaded with the editor panel only, never with
+ * the page.
+ */
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { python } from '@codemirror/lang-python';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting } from '@codemirror/language';
+import { type Diagnostic, lintGutter, setDiagnostics } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
+
+export interface CodeEditor {
+  text(): string;
+  /** Replace the whole text (the undo history keeps the old one). */
+  setText(text: string): void;
+  /** Mark program lines (1-based) as where the program raised; the last one gets `message`. */
+  markErrors(lines: readonly number[], message: string): void;
+  clearErrors(): void;
+  focus(): void;
+  destroy(): void;
+}
+
+/** Whether the user asked for less motion (the caret then does not blink). */
+const reducedMotion = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export function createCodeEditor(parent: HTMLElement, text: string, label: string, onChange: () => void): CodeEditor {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightSpecialChars(),
+        history(),
+        drawSelection({ cursorBlinkRate: reducedMotion() ? 0 : 1200 }),
+        indentOnInput(),
+        indentUnit.of('    '),
+        EditorState.tabSize.of(4),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        bracketMatching(),
+        highlightActiveLine(),
+        // Tab indents; Escape then Tab (CodeMirror's own escape hatch) or Ctrl-M leaves the editor.
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        python(),
+        lintGutter(),
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange();
+        }),
+      ],
+    }),
+  });
+  return {
+    text: () => view.state.doc.toString(),
+    setText(next) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+    },
+    markErrors(lines, message) {
+      const doc = view.state.doc;
+      const inner = lines.at(-1);
+      const diagnostics: Diagnostic[] = [...new Set(lines)]
+        .filter((n) => n >= 1 && n <= doc.lines)
+        .map((n) => {
+          const line = doc.line(n);
+          return { from: line.from, to: line.to, severity: 'error', message: n === inner ? message : `On the way to line ${inner}: ${message}` };
+        });
+      view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    clearErrors() {
+      view.dispatch(setDiagnostics(view.state, []));
+    },
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}

@@ -1,0 +1,212 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { encodeProgram } from '../../src/ui/code-link';
+import { launchChromium, serveBuiltPage } from '../support/browser';
+import { LabPage } from '../support/lab-page';
+import { runVirtual } from '../support/oracle';
+
+/**
+ * "Your own program": the learner pastes, loads or links any asyncio program,
+ * CPython (Pyodide) records it, and the lab's panels show the recording.
+ * Needs <ProgramEditorSlot /> in the page and the worker's `record` request.
+ */
+
+let server: Awaited<ReturnType<typeof serveBuiltPage>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltPage();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** A two-stage pipeline: numbers, squared by a middle stage, summed at the end (two queues). */
+const PIPELINE = `import asyncio
+
+
+async def produce(raw):
+    for n in range(1, 6):
+        await raw.put(n)
+        print(f"made {n}")
+        await asyncio.sleep(0.1)
+    await raw.put(None)
+
+
+async def square(raw, done):
+    while (n := await raw.get()) is not None:
+        await asyncio.sleep(0.3)
+        await done.put(n * n)
+        raw.task_done()
+    await done.put(None)
+
+
+async def report(done):
+    total = 0
+    while (v := await done.get()) is not None:
+        total += v
+        print(f"got {v}, total {total}")
+    return total
+
+
+async def main():
+    raw = asyncio.Queue(2)
+    done = asyncio.Queue()
+    results = await asyncio.gather(produce(raw), square(raw, done), report(done))
+    print("sum of squares:", results[2])
+
+
+asyncio.run(main())
+`;
+
+/** A worker that raises at job 3 (line 8), called from main (line 16). */
+const RAISES = `import asyncio
+
+
+async def worker(q):
+    while True:
+        job = await q.get()
+        if job == 3:
+            raise ValueError(f"bad job {job}")
+        print("did", job)
+
+
+async def main():
+    q = asyncio.Queue()
+    for n in range(5):
+        q.put_nowait(n)
+    await worker(q)
+
+
+asyncio.run(main())
+`;
+
+/** Pyodide is ~12 MB and starts in a few seconds; be generous on a busy 2-core machine. */
+const LOAD_TIMEOUT = 90_000;
+const TEST_TIMEOUT = 150_000;
+
+async function open(query = ''): Promise<{ lab: LabPage; errors: string[] }> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const lab = new LabPage(page);
+  await lab.open(`${server.url}${query}`);
+  await editor().waitFor();
+  return { lab, errors };
+}
+
+const panel = () => page.getByRole('region', { name: /^Your own program/ });
+const editor = () => page.getByRole('textbox', { name: 'Python program' });
+const status = () => panel().getByRole('status');
+
+/** The editor's text, line by line (CodeMirror draws each line as a .cm-line). */
+async function editorText(): Promise<string> {
+  return (await panel().locator('.cm-line').allTextContents()).join('\n');
+}
+
+/** Put text on the clipboard and paste it over the editor's text, with keys only. */
+async function pasteIntoEditor(text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await editor().focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** Leave the editor as a keyboard user does (Escape, then Tab) and press the button focus lands on. */
+async function tabOutAndRun(): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run my program');
+  await page.keyboard.press('Enter');
+}
+
+async function waitForRecording(): Promise<string> {
+  const done = status().filter({ hasText: /recorded \d+ events|could not|stopped/ });
+  await done.waitFor({ timeout: LOAD_TIMEOUT });
+  return done.innerText();
+}
+
+describe('Your own program', () => {
+  it('opens a ?code= link with its program in the editor, ready to run, and keeps the link', async () => {
+    const { lab, errors } = await open(`?code=${encodeProgram(PIPELINE)}`);
+    expect(await editorText()).toBe(PIPELINE);
+    expect(await status().innerText()).toMatch(/program from the link/);
+    // Not run by itself: the stage still shows the lesson's scenario, and the address bar keeps the link.
+    expect((await lab.outputLines()).some((line) => line.startsWith('made'))).toBe(false);
+    expect(new URL(page.url()).searchParams.get('code')).toBe(encodeProgram(PIPELINE));
+    expect(errors).toEqual([]);
+  });
+
+  it('a bad ?code= says what is wrong and shows the lab with the lesson program', async () => {
+    const { lab, errors } = await open('?code=print(1)&workers=4');
+    const alert = panel().getByRole('alert');
+    expect(await alert.innerText()).toMatch(/could not be read: it is not base64url: character 6 is "\(".*shows the lesson's program instead/s);
+    expect(await editorText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
+    expect(await lab.button('Play').isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('workers')).toBe('4'); // the rest of the link still applies
+    expect(errors).toEqual([]);
+  });
+
+  it('Tab indents inside the editor and Escape, Tab leaves it; Copy link makes a link that opens the same text', async () => {
+    await open();
+    const text = 'print("naïve 🐍")\n';
+    await pasteIntoEditor(text);
+    await page.keyboard.press('Tab');
+    expect(await editorText()).toBe('print("naïve 🐍")\n    ');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run my program');
+    await panel().getByRole('button', { name: 'Copy link' }).click();
+    const link = await panel().getByRole('textbox', { name: 'Link to this program' }).inputValue();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    expect(new URL(link).searchParams.get('code')).toBe(encodeProgram('print("naïve 🐍")\n    '));
+    await page.goto(link);
+    await editor().waitFor();
+    expect(await editorText()).toBe('print("naïve 🐍")\n    ');
+    await panel().getByRole('button', { name: "Use the lesson's program" }).click();
+    expect(await editorText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
+  });
+
+  it('records a pasted two-stage pipeline: printed output as CPython prints it, Step and Step back move the event', async () => {
+    const { lab, errors } = await open();
+    const expected = await runVirtual(PIPELINE);
+    expect(expected.code).toBe(0);
+    await pasteIntoEditor(PIPELINE);
+    await tabOutAndRun();
+    expect(await waitForRecording()).toMatch(/recorded \d+ events and 11 printed lines\. It finished/);
+    expect(await lab.position()).toMatchObject({ cursor: 0 });
+    await lab.stepTimes(3);
+    expect((await lab.position()).cursor).toBe(3);
+    await lab.button('Step back').click();
+    expect((await lab.position()).cursor).toBe(2);
+    await lab.toEnd();
+    expect(await lab.outputLines()).toEqual(expected.stdout.trimEnd().split('\n'));
+    // The address bar now carries the program and the event shown.
+    const url = new URL(page.url());
+    expect(url.searchParams.get('code')).toBe(encodeProgram(PIPELINE));
+    expect(Number(url.searchParams.get('at'))).toBe((await lab.position()).total);
+    expect(errors).toEqual([]);
+  }, TEST_TIMEOUT);
+
+  it('a program that raises shows its traceback and marks the line in the editor', async () => {
+    const { errors } = await open();
+    await pasteIntoEditor(RAISES);
+    await tabOutAndRun();
+    expect(await waitForRecording()).toMatch(/It raised ValueError: bad job 3 at line 7 \(marked in the editor\)/);
+    const traceback = await panel().getByLabel('Traceback').innerText();
+    expect(traceback).toMatch(/line 8, in worker/);
+    expect(traceback).toMatch(/ValueError: bad job 3$/);
+    expect(traceback).not.toMatch(/asyncio[/\\]/); // the learner's lines only
+    const marked = panel().locator('.cm-line:has(.cm-lintRange-error)');
+    await expect.poll(() => marked.allTextContents()).toContain('            raise ValueError(f"bad job {job}")');
+    expect(errors).toEqual([]);
+  }, TEST_TIMEOUT);
+});
