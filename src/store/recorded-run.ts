@@ -158,7 +158,11 @@ function outcomeOf(recording: ProgramRecording, endTime: number): Outcome {
     case 'raised':
       return { kind: 'raised', text: `The program raised ${ending.lastLine}${recording.errorLines.length > 0 ? ` (line ${recording.errorLines.at(-1)})` : ''}: it ends with a traceback.` };
     case 'deadlock': {
-      const waits = ending.tasks.map((t) => `${t.name} (${t.coroutine}) waits at line ${t.line}`).join('; ');
+      // What each task waits on, as its task.stuck event says (the ending names the task and its line).
+      const awaiting = new Map<string, string>();
+      for (const [kind, , task, , what] of recording.events) if (kind === 'task.stuck') awaiting.set(recording.tasks[task]?.name ?? '', String(what));
+      const on = (name: string): string => (awaiting.has(name) ? ` in ${awaiting.get(name)}` : '');
+      const waits = ending.tasks.map((t) => `${t.name} (${t.coroutine}) waits${on(t.name)} at line ${t.line}`).join('; ');
       return { kind: 'deadlock', text: `Deadlock at t = ${floatRepr(ending.t)} s: nothing is ready and no timer is pending, so CPython would wait forever. ${waits}.` };
     }
     case 'limit':
