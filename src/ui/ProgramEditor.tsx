@@ -147,13 +147,6 @@ export function ProgramEditor() {
           Use the lesson&apos;s program
         </button>
       </div>
-      {link !== null && (
-        <p className="pe-link">
-          <label>
-            Link to this program <input type="text" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
-          </label>
-        </p>
-      )}
       <div role="status" aria-live="polite" className="pe-status">
         {note !== null && <p>{note}</p>}
         {status !== null && (
@@ -163,6 +156,13 @@ export function ProgramEditor() {
           </p>
         )}
       </div>
+      {link !== null && (
+        <p className="pe-link">
+          <label>
+            Link to this program <input type="text" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+          </label>
+        </p>
+      )}
       {recording?.result.ending.kind === 'deadlock' && (
         <button type="button" onClick={() => store?.getState().toEnd()}>
           Show where it hangs

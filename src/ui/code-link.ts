@@ -35,7 +35,8 @@ export function decodeProgram(code: string): string {
   const bad = [...code].findIndex((char) => !VALUE.has(char));
   if (bad >= 0) {
     const char = [...code][bad]!;
-    throw new CodeLinkError(`it is not base64url: character ${bad + 1} is "${char}"${char === '=' ? ' (padding, which these links leave out)' : ''}, and only A-Z, a-z, 0-9, - and _ can appear`);
+    const shown = char === ' ' ? 'a space' : `"${char}"${char === '=' ? ' (padding, which these links leave out)' : ''}`;
+    throw new CodeLinkError(`it is not base64url: character ${bad + 1} is ${shown}, and only A-Z, a-z, 0-9, - and _ can appear`);
   }
   if (code.length % 4 === 1) throw new CodeLinkError(`it is not base64url: ${code.length} characters cannot encode whole bytes (the link may have been cut short)`);
   const bytes = new Uint8Array(Math.floor((code.length * 3) / 4));

@@ -58,7 +58,7 @@ describe('?code= links: base64url of the UTF-8 text', () => {
       }
       throw new Error(`"${code}" was accepted`);
     };
-    expect(why('cHJp bnQ')).toBe('it is not base64url: character 5 is " ", and only A-Z, a-z, 0-9, - and _ can appear');
+    expect(why('cHJp bnQ')).toBe('it is not base64url: character 5 is a space, and only A-Z, a-z, 0-9, - and _ can appear');
     expect(why('cHJpbnQ+')).toMatch(/character 8 is "\+"/);
     expect(why('cHJpbnQ=')).toMatch(/character 8 is "=" \(padding, which these links leave out\)/);
     expect(why('cHJpb')).toMatch(/5 characters cannot encode whole bytes/);

@@ -175,6 +175,19 @@ describe('Your own program', () => {
     expect(await editorText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
   });
 
+  it('Stop ends a run in progress: the lab says so and keeps the run it showed', async () => {
+    const { lab, errors } = await open();
+    await lab.stepTimes(5);
+    const before = { position: await lab.position(), lines: await lab.outputLines() };
+    await panel().getByRole('button', { name: 'Run my program' }).click();
+    await status().filter({ hasText: /Loading Python|Starting Python|Recording in CPython/ }).waitFor();
+    await panel().getByRole('button', { name: 'Stop' }).click();
+    expect(await status().innerText()).toMatch(/^Stopped\. The previous run stays on screen/);
+    expect(await panel().getByRole('button', { name: 'Stop' }).count()).toBe(0);
+    expect({ position: await lab.position(), lines: await lab.outputLines() }).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   it('records a pasted two-stage pipeline: printed output as CPython prints it, Step and Step back move the event', async () => {
     const { lab, errors } = await open();
     const expected = await runVirtual(PIPELINE);
