@@ -12,6 +12,17 @@ const texts = fc.oneof(
   fc.constantFrom('', 'é', '\u{1F40D} snake', '\uFEFFprint("BOM first")', 'queue = asyncio.Queue(2)\r\n', 'naïve → “quotes” 日本語 𝔘𝔫𝔦𝔠𝔬𝔡𝔢'),
 );
 
+/** The message decodeProgram refuses `code` with. */
+function why(code: string): string {
+  try {
+    decodeProgram(code);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CodeLinkError);
+    return (error as Error).message;
+  }
+  throw new Error(`"${code}" was accepted`);
+}
+
 describe('?code= links: base64url of the UTF-8 text', () => {
   it('encodes as RFC 4648 §5 without padding, exactly as Node does', () => {
     fc.assert(
@@ -49,15 +60,6 @@ describe('?code= links: base64url of the UTF-8 text', () => {
   });
 
   it('refuses what is not base64url, saying why', () => {
-    const why = (code: string): string => {
-      try {
-        decodeProgram(code);
-      } catch (error) {
-        expect(error).toBeInstanceOf(CodeLinkError);
-        return (error as Error).message;
-      }
-      throw new Error(`"${code}" was accepted`);
-    };
     expect(why('cHJp bnQ')).toBe('it is not base64url: character 5 is a space, and only A-Z, a-z, 0-9, - and _ can appear');
     expect(why('cHJpbnQ+')).toMatch(/character 8 is "\+"/);
     expect(why('cHJpbnQ=')).toMatch(/character 8 is "=" \(padding, which these links leave out\)/);
