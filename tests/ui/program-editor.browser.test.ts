@@ -209,6 +209,16 @@ describe('Your own program', () => {
     expect(errors).toEqual([]);
   }, TEST_TIMEOUT);
 
+  it("a link's at= is the event shown once its program has run", async () => {
+    const { lab, errors } = await open(`?code=${encodeProgram(PIPELINE)}&at=9`);
+    expect(await lab.position()).toMatchObject({ cursor: 0 }); // the scenario, from its start: at= is the program's
+    await panel().getByRole('button', { name: 'Run my program' }).click();
+    expect(await waitForRecording()).toMatch(/It finished/);
+    expect((await lab.position()).cursor).toBe(9);
+    expect(new URL(page.url()).searchParams.get('at')).toBe('9');
+    expect(errors).toEqual([]);
+  }, TEST_TIMEOUT);
+
   it('a program that raises shows its traceback and marks the line in the editor', async () => {
     const { errors } = await open();
     await pasteIntoEditor(RAISES);
