@@ -1,6 +1,7 @@
 import { type EventLog, type JobId, type LabEvent, SENTINEL, exhaustive } from '../engine/index';
 import { narrate } from './messages';
 import type { RunShape } from './run-shape';
+import { taskAt, withTask } from './task-table';
 import { type QueueView, type TaskStatus, type TaskView, type ViewState, roleOf, statusOfOutcome } from './view-state';
 
 const without = (list: readonly number[], id: number): readonly number[] => list.filter((item) => item !== id);
@@ -15,14 +16,12 @@ export function applyEvent(view: ViewState, event: LabEvent): ViewState {
   let { tasks, queues, printed, deadlocked } = view;
   const t = event.t;
   const setTask = (id: number, change: Partial<TaskView>): void => {
-    const current = tasks[id];
+    const current = taskAt(tasks, id);
     if (current === undefined) return;
-    const copy = tasks.slice();
-    copy[id] = { ...current, ...change };
-    tasks = copy;
+    tasks = withTask(tasks, id, { ...current, ...change });
   };
   const become = (id: number, status: TaskStatus, change: Partial<TaskView> = {}): void => setTask(id, { status, since: t, until: null, awaiting: null, ...change });
-  const jobOf = (id: number): JobId | null => tasks[id]?.job ?? null;
+  const jobOf = (id: number): JobId | null => taskAt(tasks, id)?.job ?? null;
   /** Change queue `q` (a copy of the list, so earlier pictures keep theirs). */
   const setQueue = (q: number, change: (queue: QueueView) => Partial<QueueView>): void => {
     const current = queues[q];
@@ -35,9 +34,7 @@ export function applyEvent(view: ViewState, event: LabEvent): ViewState {
   switch (event.kind) {
     case 'task.create': {
       const created: TaskView = { id: event.created, label: event.name, role: roleOf(event.name), status: 'starting', job: null, since: t, until: null, error: null, stuck: null, awaiting: null };
-      const copy = tasks.slice();
-      copy[event.created] = created;
-      tasks = copy;
+      tasks = withTask(tasks, event.created, created);
       if (event.task >= 0) become(event.task, 'running', { job: jobOf(event.task) });
       break;
     }
@@ -55,7 +52,7 @@ export function applyEvent(view: ViewState, event: LabEvent): ViewState {
       break;
     case 'task.step': {
       // A task that got None keeps saying so while it finishes.
-      const current = tasks[event.task];
+      const current = taskAt(tasks, event.task);
       if (current !== undefined && current.status !== 'stopping') become(event.task, 'running', { job: current.job });
       break;
     }
@@ -142,6 +139,6 @@ export function applyEvent(view: ViewState, event: LabEvent): ViewState {
 export function narrationOf(view: ViewState, log: EventLog, shape: RunShape): string {
   if (view.cursor === 0) return 'asyncio.run(main()) is about to start the event loop.';
   const event = log.at(view.cursor - 1);
-  const target = event.kind === 'queue.wake' || event.kind === 'queue.join_release' || event.kind === 'task.cancel' ? view.tasks[event.target] : event.kind === 'task.create' ? view.tasks[event.created] : undefined;
-  return narrate(event, view.tasks[event.task], target, view.queues, shape);
+  const target = event.kind === 'queue.wake' || event.kind === 'queue.join_release' || event.kind === 'task.cancel' ? taskAt(view.tasks, event.target) : event.kind === 'task.create' ? taskAt(view.tasks, event.created) : undefined;
+  return narrate(event, taskAt(view.tasks, event.task), target, view.queues, shape);
 }

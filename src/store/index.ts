@@ -16,6 +16,7 @@ export { type RunQueue, type RunShape, itemLabel, itemToken } from './run-shape'
 export { type StageColumn, type StageLayout, stageLayout } from './pipeline';
 export { narrationOf } from './fold';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
+export { type TaskTable, allTasks, taskAt } from './task-table';
 export { SITE, SENTINEL, type EventLog, type JobId, type ScenarioSettings } from '../engine/index';
 export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, seriesEnvelope } from './series';
 export { type RunMetrics, measureRun } from './metrics';

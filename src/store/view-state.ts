@@ -1,4 +1,5 @@
 import { type Coroutine, type JobId, type TaskOutcome, coroutineOfLabel } from '../engine/index';
+import { NO_TASKS, type TaskTable } from './task-table';
 
 /** What a task is doing, in the words the panels use. */
 export type TaskStatus =
@@ -71,7 +72,8 @@ export interface QueueView {
 export interface ViewState {
   readonly cursor: number;
   readonly t: number;
-  readonly tasks: readonly TaskView[];
+  /** By task number (taskAt, allTasks). */
+  readonly tasks: TaskTable;
   /** Each queue of the run, by its number (creation order). */
   readonly queues: readonly QueueView[];
   /** How many of the run's printed lines have been printed. */
@@ -86,7 +88,7 @@ const emptyQueue = (created: boolean): QueueView => ({ created, length: 0, unfin
 
 /** The picture before any event: `queues` queues, which exist from the start (a scenario's) or appear when created (a recording's). */
 export function initialView(queues: number, createdAtStart: boolean): ViewState {
-  return { cursor: 0, t: 0, tasks: [], queues: Array.from({ length: queues }, () => emptyQueue(createdAtStart)), printed: 0, deadlocked: false, site: 0 };
+  return { cursor: 0, t: 0, tasks: NO_TASKS, queues: Array.from({ length: queues }, () => emptyQueue(createdAtStart)), printed: 0, deadlocked: false, site: 0 };
 }
 
 /** An engine scenario's first picture: its one queue. */

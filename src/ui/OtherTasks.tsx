@@ -1,4 +1,4 @@
-import type { TaskView } from '../store/index';
+import { type TaskView, taskAt } from '../store/index';
 import { useFollowable, useLab } from './lab-context';
 import { statusText } from './status-text';
 import { useItemLabel } from './use-item-label';
@@ -11,7 +11,7 @@ export function OtherTasks({ ids }: { ids: readonly number[] }) {
   const label = useItemLabel();
   // A scenario's main() only gathers: the picture has always left it out (its deadlock is in the outcome).
   const scenario = useLab((s) => s.run.shape.source === 'scenario');
-  const shown = ids.map((task) => tasks[task]).filter((task): task is TaskView => task !== undefined);
+  const shown = ids.map((task) => taskAt(tasks, task)).filter((task): task is TaskView => task !== undefined);
   if (scenario || shown.length === 0) return null;
   return (
     <section className="panel other-tasks" aria-labelledby="other-tasks-title">

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { SENTINEL, queueAt } from '../store/index';
+import { SENTINEL, queueAt, taskAt } from '../store/index';
 import { JobToken } from './JobToken';
 import { useLab } from './lab-context';
 
@@ -20,7 +20,7 @@ export function QueuePanel({ queue: number }: { queue: number }) {
   const bounded = maxsize > 0;
   const shown = useMemo(() => queueAt(items, cursor, bounded ? maxsize : SHOWN).items, [items, cursor, bounded, maxsize]);
   const slots = bounded ? maxsize : Math.min(queue.length, SHOWN);
-  const nameOf = (task: number): string => labels[task]?.label ?? `Task-${task + 1}`;
+  const nameOf = (task: number): string => taskAt(labels, task)?.label ?? `Task-${task + 1}`;
   return (
     <section className={`panel queue${queue.created ? '' : ' not-created'}`} aria-label={`Queue ${name}`}>
       <h2 id={id}>

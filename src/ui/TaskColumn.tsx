@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import { type RunShape, type TaskView } from '../store/index';
+import { type RunShape, type TaskTable, type TaskView, taskAt } from '../store/index';
 import { useLab } from './lab-context';
 import { TaskLane } from './TaskLane';
 
 /** A column's heading: the scenario's Producer / Workers, or a program's coroutines (`parse ×3`). */
-function titleOf(shape: RunShape, tasks: readonly TaskView[], ids: readonly number[]): string {
-  if (shape.source === 'scenario') return ids.length === 1 ? (tasks[ids[0]!]?.label ?? 'Producer') : 'Workers';
+function titleOf(shape: RunShape, tasks: TaskTable, ids: readonly number[]): string {
+  if (shape.source === 'scenario') return ids.length === 1 ? (taskAt(tasks, ids[0]!)?.label ?? 'Producer') : 'Workers';
   const counts = new Map<string, number>();
   for (const id of ids) {
     const name = shape.coroutines?.[id] ?? 'task';
@@ -23,7 +23,7 @@ export function TaskColumn({ ids, first }: { ids: readonly number[]; first: bool
   const total = useLab((s) => s.run.jobs);
   const shutdown = useLab((s) => s.settings.shutdown);
   const id = useId();
-  const shown = ids.map((task) => tasks[task]).filter((task): task is TaskView => task !== undefined);
+  const shown = ids.map((task) => taskAt(tasks, task)).filter((task): task is TaskView => task !== undefined);
   const title = titleOf(shape, tasks, ids);
   const producer = shape.source === 'scenario' && first;
   return (

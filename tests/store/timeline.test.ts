@@ -5,6 +5,7 @@ import { applyEvent } from '../../src/store/fold';
 import { indexRun, outcomesAt, queueAt } from '../../src/store/run-index';
 import { scenarioShape } from '../../src/store/run-shape';
 import { CHECKPOINT_EVERY, Timeline } from '../../src/store/timeline';
+import { allTasks } from '../../src/store/task-table';
 import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
 
 function foldAll(settings = DEFAULT_SETTINGS): { views: ViewState[]; timeline: Timeline; run: ReturnType<typeof runScenario> } {
@@ -22,7 +23,7 @@ describe('folding the classic run', () => {
     expect(outcomesAt(index.done, run.log!.length, 100).recent.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(end.queues).toEqual([{ created: true, length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false }]);
     expect(end.printed).toBe(run.lines.length);
-    expect(end.tasks.map((t) => [t.label, t.status])).toEqual([
+    expect(allTasks(end.tasks).map((t) => [t.label, t.status])).toEqual([
       ['main', 'done'],
       ['Producer', 'done'],
       ['Worker-1', 'done'],
@@ -57,7 +58,7 @@ describe('folding the classic run', () => {
     for (const wait of waits) expect(views[wait.seq + 1]!.queues[0]!.length).toBe(1);
     // Blocked means in the putters line, until a get() wakes it (in the same instant).
     for (const view of views) {
-      const producer = view.tasks.find((t) => t.role === 'producer');
+      const producer = allTasks(view.tasks).find((t) => t.role === 'producer');
       expect(producer?.status === 'blocked-put').toBe(producer !== undefined && view.queues[0]!.putters.includes(producer.id));
     }
   });
