@@ -12,30 +12,11 @@
  * (Chrome DevTools Protocol profiler, self time by function).
  */
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
+import { type TraceEvent, longestTask } from './trace.mts';
 
 const jobs = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 1_000_000);
 const profiling = process.argv.includes('--profile');
 
-/** A Chromium trace event (the fields read here). */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly args?: { readonly name?: string };
-}
-
-/** The longest task (ms) the page's main thread ran that started between two user-timing marks. */
-function longestTask(events: readonly TraceEvent[], from: string, to: string | null): number {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mark = (name: string): number => events.find((e) => e.name === name)?.ts ?? Number.NaN;
-  const start = mark(from);
-  const end = to === null ? Number.POSITIVE_INFINITY : mark(to);
-  const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.pid === main?.pid && e.tid === main.tid && e.ts >= start && e.ts < end);
-  return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
-}
 const server = await serveBuiltPage();
 const browser = await launchChromium();
 try {

@@ -1,0 +1,27 @@
+/** Reading a Chromium trace (browser.startTracing with the 'toplevel' and 'blink.user_timing' categories). */
+
+/** A Chromium trace event (the fields read here). */
+export interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** The longest task (ms) the page's main thread ran that started between two user-timing marks (`to` null: until the trace ends). */
+export function longestTask(events: readonly TraceEvent[], from: string, to: string | null): number {
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mark = (name: string): number => events.find((e) => e.name === name)?.ts ?? Number.NaN;
+  const start = mark(from);
+  const end = to === null ? Number.POSITIVE_INFINITY : mark(to);
+  const tasks = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.pid === main?.pid && e.tid === main.tid && e.ts >= start && e.ts < end);
+  return Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000));
+}
+
+/** The longest main-thread task from a mark to the end of the trace. */
+export function longestTaskAfter(events: readonly TraceEvent[], from: string): number {
+  return longestTask(events, from, null);
+}
