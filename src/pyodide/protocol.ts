@@ -3,6 +3,7 @@
  * the exported program under CPython (Pyodide) on a virtual clock; this layer
  * knows nothing of the engine, the store or the UI.
  */
+import type { ProgramRecording } from './recording';
 
 /** A task CPython was still waiting on when nothing could run any more. */
 export interface PythonPendingTask {
@@ -44,8 +45,29 @@ export interface PythonRunResult {
   readonly seconds: number;
 }
 
-/** Page -> worker. */
-export type WorkerRequest = { readonly type: 'run'; readonly id: number; readonly program: string; readonly maxIterations?: number };
+/**
+ * The limits of a recording (recorder.py's DEFAULT_LIMITS when not given). A
+ * run that reaches one stops there, with `stopped` saying which.
+ */
+export interface RecordOptions {
+  /** Event loop iterations (default 2,000,000): an endless program that awaits. */
+  readonly maxIterations?: number;
+  /** Events recorded (default 2,000,000). */
+  readonly maxEvents?: number;
+  /** Bytes printed, UTF-8 (default 10 MiB). */
+  readonly maxOutputBytes?: number;
+  /** Lines printed (default 1,000,000). */
+  readonly maxOutputLines?: number;
+  /** Tasks created (default 65,000: the event log stores task numbers in 16 bits). */
+  readonly maxTasks?: number;
+  /** Wall seconds one step may run without awaiting (default 2): a loop that never awaits. */
+  readonly maxStepSeconds?: number;
+}
+
+/** Page -> worker: run an exported program, or record any program (recorder.py). */
+export type WorkerRequest =
+  | { readonly type: 'run'; readonly id: number; readonly program: string; readonly maxIterations?: number }
+  | ({ readonly type: 'record'; readonly id: number; readonly program: string } & RecordOptions);
 
 /** Worker -> page. */
 export type WorkerReply =
@@ -54,5 +76,14 @@ export type WorkerReply =
   /** The interpreter is up. */
   | { readonly type: 'ready'; readonly python: string; readonly seconds: number }
   | { readonly type: 'result'; readonly id: number; readonly result: PythonRunResult }
-  /** Loading (stage `load`) or running (stage `run`) failed. */
+  /** Loading (stage `load`) or running or recording (stage `run`) failed. */
   | { readonly type: 'failed'; readonly id: number; readonly stage: 'load' | 'run'; readonly message: string };
+
+/**
+ * Worker -> page: the recording of a `record` request. Apart from WorkerReply
+ * so that the "Run in real Python" panel's replies stay exactly what they were.
+ */
+export type WorkerRecordingReply = { readonly type: 'recording'; readonly id: number; readonly recording: ProgramRecording };
+
+/** Everything the worker posts. */
+export type WorkerMessage = WorkerReply | WorkerRecordingReply;

@@ -1,13 +1,21 @@
 import type { PyodideInterface } from 'pyodide';
-import type { PythonEnding, PythonPendingTask, PythonRunResult } from './protocol';
+import { parseRecording } from './parse-recording';
+import type { PythonRunResult, RecordOptions } from './protocol';
+import RECORDER_SOURCE from './recorder.py?raw';
+import type { ProgramRecording } from './recording';
+import { parseRunResult } from './run-result';
 import RUNNER_SOURCE from './vclock_runner.py?raw';
 
-/** An interpreter with the virtual-clock runner loaded (used by the worker and by the Node tests). */
+export { parseRunResult } from './run-result';
+
+/** An interpreter with the virtual-clock runner and the recorder loaded (used by the worker and by the Node tests). */
 export interface PythonRunner {
   /** CPython's version, `3.14.2`. */
   readonly python: string;
   /** Run an exported program as `python3 program.py` would, on the virtual clock. */
   run(program: string, options?: { readonly maxIterations?: number }): PythonRunResult;
+  /** Run any asyncio program the same way, recording what asyncio does event by event (recorder.py). */
+  record(program: string, options?: RecordOptions): ProgramRecording;
 }
 
 /** A callable Python object, as Pyodide hands it to JavaScript. */
@@ -15,11 +23,27 @@ interface PyCallable {
   callKwargs(...args: unknown[]): unknown;
 }
 
-/** Load vclock_runner.py into its own namespace of a loaded interpreter. */
+/** RecordOptions as record_program's keyword arguments. */
+const RECORD_KWARGS: Readonly<Record<keyof RecordOptions, string>> = {
+  maxIterations: 'max_iterations',
+  maxEvents: 'max_events',
+  maxOutputBytes: 'max_output_bytes',
+  maxOutputLines: 'max_output_lines',
+  maxTasks: 'max_tasks',
+  maxStepSeconds: 'max_step_seconds',
+};
+
+/**
+ * Load vclock_runner.py into its own namespace of a loaded interpreter, and
+ * recorder.py into the same one (a recording is one call of run_program with
+ * a few of that namespace's names swapped for the run).
+ */
 export function prepareRunner(pyodide: PyodideInterface): PythonRunner {
   const namespace = pyodide.globals.get('dict')();
   pyodide.runPython(RUNNER_SOURCE, { globals: namespace, filename: 'vclock_runner.py' });
+  pyodide.runPython(RECORDER_SOURCE, { globals: namespace, filename: 'recorder.py' });
   const runProgram = namespace.get('run_program') as PyCallable;
+  const recordProgram = namespace.get('record_program') as PyCallable;
   const python = String(pyodide.runPython('import platform; platform.python_version()'));
   return {
     python,
@@ -28,37 +52,13 @@ export function prepareRunner(pyodide: PyodideInterface): PythonRunner {
       const kwargs = options.maxIterations === undefined ? {} : { max_iterations: options.maxIterations };
       return parseRunResult(String(runProgram.callKwargs(program, kwargs)));
     },
+    record(program, options = {}) {
+      const kwargs: Record<string, number> = {};
+      for (const [key, name] of Object.entries(RECORD_KWARGS) as [keyof RecordOptions, string][]) {
+        const value = options[key];
+        if (value !== undefined) kwargs[name] = value;
+      }
+      return parseRecording(String(recordProgram.callKwargs(program, kwargs)));
+    },
   };
-}
-
-interface RawTask {
-  name: string;
-  coroutine: string;
-  line: number;
-  repr: string;
-}
-
-/** run_program's JSON (snake_case) as a PythonRunResult. */
-export function parseRunResult(json: string): PythonRunResult {
-  const raw = JSON.parse(json) as { stdout: string; stderr: string; exit_code: number; ending: Record<string, unknown>; python: string; seconds: number };
-  return { stdout: raw.stdout, stderr: raw.stderr, exitCode: raw.exit_code, ending: parseEnding(raw.ending), python: raw.python, seconds: raw.seconds };
-}
-
-function parseEnding(raw: Record<string, unknown>): PythonEnding {
-  switch (raw['kind']) {
-    case 'returned':
-      return { kind: 'returned' };
-    case 'raised':
-      return { kind: 'raised', lastLine: String(raw['last_line']) };
-    case 'deadlock': {
-      const tasks = (raw['tasks'] as RawTask[]).map((t): PythonPendingTask => ({ name: t.name, coroutine: t.coroutine, line: t.line, repr: t.repr }));
-      return { kind: 'deadlock', t: Number(raw['t']), iteration: Number(raw['iteration']), tasks, message: String(raw['message']) };
-    }
-    case 'limit':
-      return { kind: 'limit', message: String(raw['message']) };
-    case 'exit':
-      return { kind: 'exit', code: Number(raw['code']) };
-    default:
-      throw new Error(`vclock_runner.py: unknown ending ${JSON.stringify(raw)}`);
-  }
 }
