@@ -1,8 +1,8 @@
 /**
  * Screenshots of "Your own program" (the editor panel), for looking at it:
  *   npx vite build && npx tsx scripts/screenshot-editor.ts OUT_DIR
- * At a desktop and a phone size: a program from a link, a bad link, and the
- * link shown after "Copy link".
+ * At a desktop and a phone size: a program from a link, the link shown after
+ * "Copy link", a bad link, and (once the recorder answers) a program that raised.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,15 +21,19 @@ async def fetch(urls, pages):
 
 async def main():
     urls, pages = asyncio.Queue(2), asyncio.Queue()
+    fetcher = asyncio.create_task(fetch(urls, pages))
     for n in range(4):
         await urls.put(f"https://example.org/{n}")
     await urls.put(None)
-    await fetch(urls, pages)
+    await fetcher
     print(pages.qsize(), "pages")
 
 
 asyncio.run(main())
 `;
+
+/** The same program with a mistake: a traceback and a marked line once recorded. */
+const BROKEN = PROGRAM.replace('print(pages.qsize(), "pages")', 'print(pages.qsize() + " pages")');
 
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -55,6 +59,15 @@ try {
     await page.goto(`${server.url}?code=not+a+program`);
     await panel.getByRole('alert').waitFor();
     await panel.screenshot({ path: join(out, `editor-bad-link-${size.name}.png`) });
+    await page.goto(`${server.url}?code=${encodeProgram(BROKEN)}`);
+    await panel.getByRole('button', { name: 'Run my program' }).click();
+    try {
+      await panel.getByRole('status').filter({ hasText: /recorded \d+ events/ }).waitFor({ timeout: 90_000 });
+      await panel.screenshot({ path: join(out, `editor-raised-${size.name}.png`) });
+      await page.screenshot({ path: join(out, `page-raised-${size.name}.png`), fullPage: true });
+    } catch {
+      console.log(`${size.name}: no recording came back (is the recorder in the worker?)`);
+    }
     await context.close();
   }
 } finally {

@@ -67,7 +67,10 @@ export function createCodeEditor(parent: HTMLElement, text: string, label: strin
           const line = doc.line(n);
           return { from: line.from, to: line.to, severity: 'error', message: n === inner ? message : `On the way to line ${inner}: ${message}` };
         });
-      view.dispatch(setDiagnostics(view.state, diagnostics));
+      const spec = setDiagnostics(view.state, diagnostics);
+      // Bring the line that raised into view (the innermost: the last of the traceback).
+      const last = diagnostics.find((d) => d.message === message);
+      view.dispatch(last === undefined ? spec : { ...spec, effects: [...[spec.effects ?? []].flat(), EditorView.scrollIntoView(last.from, { y: 'center' })] });
     },
     clearErrors() {
       view.dispatch(setDiagnostics(view.state, []));
