@@ -219,6 +219,20 @@ describe('Your own program', () => {
     expect(errors).toEqual([]);
   }, TEST_TIMEOUT);
 
+  it("a refused call (time.sleep) shows the lab's message; a deadlock points to how the run ends", async () => {
+    const { lab, errors } = await open();
+    await pasteIntoEditor('import asyncio\nimport time\n\n\nasync def main():\n    print("before")\n    time.sleep(1)\n\n\nasyncio.run(main())\n');
+    await tabOutAndRun();
+    expect(await waitForRecording()).toMatch(/The lab stopped your program early: .*time\.sleep/s);
+    await pasteIntoEditor('import asyncio\n\n\nasync def main():\n    q = asyncio.Queue()\n    await q.get()\n\n\nasyncio.run(main())\n');
+    await tabOutAndRun();
+    expect(await waitForRecording()).toMatch(/It would hang forever in CPython/);
+    await panel().getByRole('button', { name: 'Show where it hangs' }).click();
+    expect(await page.getByRole('status', { name: 'How the run ends' }).innerText()).toMatch(/^Hangs forever\./);
+    expect((await lab.position()).cursor).toBe((await lab.position()).total);
+    expect(errors).toEqual([]);
+  }, TEST_TIMEOUT);
+
   it('a program that raises shows its traceback and marks the line in the editor', async () => {
     const { errors } = await open();
     await pasteIntoEditor(RAISES);
