@@ -233,6 +233,24 @@ describe('Your own program', () => {
     expect(errors).toEqual([]);
   }, TEST_TIMEOUT);
 
+  it('the watchdog stops a program that never answers (one C call that runs for ever) and keeps the previous run; the next run starts afresh', async () => {
+    const { lab, errors } = await open();
+    await lab.stepTimes(4);
+    const before = { position: await lab.position(), lines: await lab.outputLines() };
+    await pasteIntoEditor('import asyncio\n\n\nasync def main():\n    print(sum(range(10**15)))\n\n\nasyncio.run(main())\n');
+    await tabOutAndRun();
+    const stopped = status().filter({ hasText: /without finishing/ });
+    await stopped.waitFor({ timeout: LOAD_TIMEOUT + 30_000 });
+    expect(await stopped.innerText()).toMatch(/^Your program ran for 20 s without finishing; the lab stopped it\. The previous run stays on screen/);
+    expect({ position: await lab.position(), lines: await lab.outputLines() }).toEqual(before);
+    await pasteIntoEditor('import asyncio\n\n\nasync def main():\n    print("fresh")\n\n\nasyncio.run(main())\n');
+    await tabOutAndRun();
+    expect(await waitForRecording()).toMatch(/It finished/);
+    await lab.toEnd();
+    expect(await lab.outputLines()).toEqual(['fresh']);
+    expect(errors).toEqual([]);
+  }, TEST_TIMEOUT + 60_000);
+
   it('a program that raises shows its traceback and marks the line in the editor', async () => {
     const { errors } = await open();
     await pasteIntoEditor(RAISES);
