@@ -154,7 +154,8 @@ function recordedOp(recording: ProgramRecording, e: RecordedEvent, at: string): 
   }
 }
 
-const isQueueOp = (op: Op): boolean => op.startsWith('queue.');
+const queueOps = (side: readonly Placed[]): Op[] => side.map((p) => p.op).filter((op) => op.startsWith('queue.'));
+const lines = (side: readonly Placed[]): string[] => side.flatMap((p) => (p.line === null ? [] : [`${p.op} @ ${p.line}`]));
 
 /**
  * What follows main's end is asyncio.run's clean-up: it cancels the tasks left
@@ -177,12 +178,10 @@ function expectSameRun(overrides: Partial<ScenarioSettings>): void {
   const { settings, recording, engine, cpython } = bothSides(overrides);
   expect(recording.stopped).toBeNull();
   expect(recording.queues[0]).toMatchObject({ name: 'queue', maxsize: settings.maxsize });
-  const queueOps = (side: readonly Placed[]): Op[] => side.map((p) => p.op).filter(isQueueOp);
   expect(queueOps(engine).length).toBeGreaterThan(settings.jobs);
   expect(queueOps(cpython)).toEqual(queueOps(engine));
   expect(cleanupSorted(cpython.map((p) => p.op))).toEqual(cleanupSorted(engine.map((p) => p.op)));
   // Each event at the line the engine names, where it names one (asyncio.run's clean-up has none).
-  const lines = (side: readonly Placed[]): string[] => side.flatMap((p) => (p.line === null ? [] : [`${p.op} @ ${p.line}`]));
   const cpythonAt = new Map(cpython.map((p) => [p.op, p.line]));
   expect(lines(engine).length).toBeGreaterThan(settings.jobs);
   expect(engine.flatMap((p) => (p.line === null ? [] : [`${p.op} @ ${cpythonAt.get(p.op)}`]))).toEqual(lines(engine));
