@@ -3,18 +3,28 @@
  *   npx vite build && npx tsx scripts/screenshot.ts OUT_DIR [NAME,NAME...]
  * Each shot is a link (settings and event), at a width.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { encodeProgram } from '../src/ui/code-link';
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
 
-/** `large`: 'computing' shoots while a large run computes, 'done' once it is shown. */
-const SHOTS: readonly { name: string; query: string; width: number; large?: 'computing' | 'done' }[] = [
+/** A learner's program from scripts/programs/, as a `?code=` link. */
+const code = (file: string): string => `?code=${encodeProgram(readFileSync(join(import.meta.dirname, 'programs', file), 'utf8'))}`;
+
+/**
+ * `large`: 'computing' shoots while a large run computes, 'done' once it is shown.
+ * `record`: the link holds a program; "Run my program" is pressed and the shot waits for its recording.
+ */
+const SHOTS: readonly { name: string; query: string; width: number; large?: 'computing' | 'done'; record?: boolean }[] = [
   { name: '1-worker-maxsize-1', query: '?workers=1&maxsize=1&at=60', width: 1400 },
   { name: '32-workers-unbounded', query: '?workers=32&maxsize=0&jobs=120&at=300', width: 1400 },
   { name: 'default-390px', query: '?at=90', width: 390 },
   { name: '32-workers-390px', query: '?workers=32&maxsize=20&jobs=200&at=250', width: 390 },
   { name: 'retry-priority', query: '?fail=3&flaky=5&on-error=retry&queue=priority&maxsize=2&at=70', width: 1400 },
   { name: 'deadlock', query: '?shutdown=none&at=100000', width: 1400 },
+  { name: 'own-pipeline', query: `${code('pipeline.py')}&at=120`, width: 1400, record: true },
+  { name: 'own-pipeline-390px', query: `${code('pipeline.py')}&at=120`, width: 390, record: true },
+  { name: 'own-deadlock', query: `${code('deadlock.py')}&at=100000`, width: 1400, record: true },
   { name: 'million-jobs-computing', query: '?jobs=1000000&workers=8&maxsize=20', width: 1400, large: 'computing' },
   { name: 'million-jobs-middle', query: '?jobs=1000000&workers=8&maxsize=20&at=3500000', width: 1400, large: 'done' },
 ];
@@ -32,8 +42,14 @@ try {
     const banner = page.getByRole('status', { name: 'Computing a large run' });
     if (shot.large === 'computing') await page.waitForTimeout(1500);
     if (shot.large === 'done') await banner.waitFor({ state: 'detached', timeout: 300_000 });
+    if (shot.record === true) {
+      await page.getByRole('button', { name: 'Run my program' }).click();
+      await page.getByRole('status').filter({ hasText: /recorded \d+ events/ }).waitFor({ timeout: 120_000 });
+    }
     await page.waitForTimeout(600); // let glides land
     await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: true });
+    // The stage alone, at full size: a whole page is scaled down too far to read its lanes.
+    await page.locator('.stage').screenshot({ path: join(out, `${shot.name}-stage.png`) });
     await page.close();
   }
 } finally {

@@ -42,8 +42,8 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
     case 'task.await':
       return `${who} waits for ${event.awaiting}; other tasks run meanwhile.`;
     case 'sleep':
-      if ((actor?.role === 'worker' || actor?.role === 'task') && event.job > 0) return `${who} works on ${jobLabel(event.job)}: \`await asyncio.sleep(${floatRepr(event.delay)})\`.`;
-      return `${who} sleeps ${floatRepr(event.delay)} s before the next job; other tasks run meanwhile.`;
+      if (event.job > 0) return `${who} works on ${jobLabel(event.job)}: \`await asyncio.sleep(${floatRepr(event.delay)})\`.`;
+      return `${who} sleeps ${floatRepr(event.delay)} s${shape.source === 'scenario' ? ' before the next job' : ''}; other tasks run meanwhile.`;
     case 'print':
       return `${who} prints: ${event.text}`;
     case 'job.failed':

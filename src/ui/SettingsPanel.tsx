@@ -11,6 +11,7 @@ const GROUPS: readonly { legend: string; names: readonly LabSettingName[] }[] = 
 /** Every setting, grouped; messages about refused or adjusted values above them. */
 export function SettingsPanel() {
   const notices = useLab((s) => s.notices);
+  const ownProgram = useLab((s) => s.run.shape.source === 'program');
   const { dismissNotices } = useLabActions();
   return (
     <section className="panel settings" aria-labelledby="settings-title">
@@ -27,6 +28,7 @@ export function SettingsPanel() {
           </button>
         </div>
       )}
+      {ownProgram && <p className="hint settings-note">Your program runs as you wrote it. These settings are for the lab&apos;s own program: changing one goes back to it.</p>}
       {GROUPS.map((group) => (
         <fieldset key={group.legend}>
           <legend>{group.legend}</legend>

@@ -16,7 +16,8 @@ export function statusText(task: TaskView, playTime: number, label: (job: JobId)
     case 'woken':
       return 'woken; resumes on the next loop iteration';
     case 'sleeping':
-      if ((task.role === 'worker' || task.role === 'task') && task.job !== null && task.job > 0) return `processing ${label(task.job)}`;
+      // Asleep holding an item: working on it (a scenario's producer sleeps empty-handed between puts).
+      if (task.job !== null && task.job > 0) return `processing ${label(task.job)}`;
       return `sleeping until t = ${(task.until ?? task.since).toFixed(1)} s`;
     case 'stopping':
       return task.job === null ? 'stopping' : 'got None: shutting down';
