@@ -105,7 +105,7 @@ class _Recorder:
         "tasks", "task_line", "queues", "items", "got", "holding", "putting", "waiter_task",
         "dropping", "quiet", "stopping", "stop_lines", "jumps", "next_check", "mark",
         "mark_clock", "max_step_seconds", "max_tasks", "max_out_bytes", "max_out_lines",
-        "out_bytes", "out_lines", "names", "streams", "compiled", "top_frames",
+        "out_bytes", "out_lines", "names", "streams", "top_frames",
         "traceback", "error_lines", "times", "ti", "stderr_kept",
     )
 
@@ -144,7 +144,6 @@ class _Recorder:
         self.out_lines = 0
         self.names = {}
         self.streams = []
-        self.compiled = []
         # Distinct loop times in order; an event's t is an index into it (floats are slow to write).
         self.times = [0.0]
         self.ti = 0
@@ -1020,19 +1019,6 @@ def _on_start(code, offset):
 _SLEEP_CODE = tasks.sleep.__code__
 
 
-def _compile_watched(source, filename, mode, *args, **kwargs):
-    """builtins.compile, whose code objects (every nested one) are watched for loops."""
-    code = builtins.compile(source, filename, mode, *args, **kwargs)
-    rec = _REC
-    rec.names = _assigned_names(source)
-    todo = [code]
-    while todo:
-        each = todo.pop()
-        rec.compiled.append(each)
-        todo.extend(c for c in each.co_consts if isinstance(c, types.CodeType))
-    return code
-
-
 def _assigned_names(source):
     """Call position (line, end line, column, end column) -> the simple name it is assigned to."""
     names = {}
@@ -1097,16 +1083,26 @@ class _Monitoring:
 
 
 class _WatchingCompile:
-    """Stands for `compile` in run_program's namespace: watches what it compiles."""
+    """Stands for `compile` in run_program's namespace: the program's code objects (each
+    nested one too) are watched for loops, and the recording starts."""
 
     def __init__(self, monitoring):
         self.monitoring = monitoring
 
-    def __call__(self, *args, **kwargs):
-        code = _compile_watched(*args, **kwargs)
-        for each in _REC.compiled:
+    def __call__(self, source, *args, **kwargs):
+        try:
+            code = builtins.compile(source, *args, **kwargs)
+        except BaseException as exc:
+            _hide_frame(exc)  # a SyntaxError's traceback is the uninstrumented one
+            raise
+        rec = _REC
+        rec.names = _assigned_names(source)
+        todo = [code]
+        while todo:
+            each = todo.pop()
             self.monitoring.watch(each, _JUMP)
-        _REC.on = True  # the program starts running now
+            todo.extend(c for c in each.co_consts if isinstance(c, types.CodeType))
+        rec.on = True  # the program starts running now
         return code
 
 
