@@ -1,64 +1,27 @@
 import type { PyodideInterface } from 'pyodide';
-import { parseRecording } from './parse-recording';
-import type { PythonRunResult, RecordOptions } from './protocol';
+import { type PythonRunner, RUNNER_FILES, loadRunner } from './python-runner';
+import EVENTS_SOURCE from './record_events.py?raw';
+import QUEUES_SOURCE from './record_queues.py?raw';
+import TASKS_SOURCE from './record_tasks.py?raw';
 import RECORDER_SOURCE from './recorder.py?raw';
-import type { ProgramRecording } from './recording';
-import { parseRunResult } from './run-result';
 import RUNNER_SOURCE from './vclock_runner.py?raw';
 
+export { type PythonRunner, type RunnerSources, RUNNER_FILES, loadRunner } from './python-runner';
 export { parseRunResult } from './run-result';
 
-/** An interpreter with the virtual-clock runner and the recorder loaded (used by the worker and by the Node tests). */
-export interface PythonRunner {
-  /** CPython's version, `3.14.2`. */
-  readonly python: string;
-  /** Run an exported program as `python3 program.py` would, on the virtual clock. */
-  run(program: string, options?: { readonly maxIterations?: number }): PythonRunResult;
-  /** Run any asyncio program the same way, recording what asyncio does event by event (recorder.py). */
-  record(program: string, options?: RecordOptions): ProgramRecording;
-}
-
-/** A callable Python object, as Pyodide hands it to JavaScript. */
-interface PyCallable {
-  callKwargs(...args: unknown[]): unknown;
-}
-
-/** RecordOptions as record_program's keyword arguments. */
-const RECORD_KWARGS: Readonly<Record<keyof RecordOptions, string>> = {
-  maxIterations: 'max_iterations',
-  maxEvents: 'max_events',
-  maxOutputBytes: 'max_output_bytes',
-  maxOutputLines: 'max_output_lines',
-  maxTasks: 'max_tasks',
-  maxStepSeconds: 'max_step_seconds',
+/** The Python files, inlined by Vite (vitest does the same in Node). */
+const SOURCES: Readonly<Record<(typeof RUNNER_FILES)[number], string>> = {
+  'vclock_runner.py': RUNNER_SOURCE,
+  'record_events.py': EVENTS_SOURCE,
+  'record_tasks.py': TASKS_SOURCE,
+  'record_queues.py': QUEUES_SOURCE,
+  'recorder.py': RECORDER_SOURCE,
 };
 
-/**
- * Load vclock_runner.py into its own namespace of a loaded interpreter, and
- * recorder.py into the same one (a recording is one call of run_program with
- * a few of that namespace's names swapped for the run).
- */
+/** An interpreter with vclock_runner.py and the recorder loaded, as the worker and the Node tests use it. */
 export function prepareRunner(pyodide: PyodideInterface): PythonRunner {
-  const namespace = pyodide.globals.get('dict')();
-  pyodide.runPython(RUNNER_SOURCE, { globals: namespace, filename: 'vclock_runner.py' });
-  pyodide.runPython(RECORDER_SOURCE, { globals: namespace, filename: 'recorder.py' });
-  const runProgram = namespace.get('run_program') as PyCallable;
-  const recordProgram = namespace.get('record_program') as PyCallable;
-  const python = String(pyodide.runPython('import platform; platform.python_version()'));
-  return {
-    python,
-    run(program, options = {}) {
-      // Keyword arguments only when given: JavaScript null is not None in Pyodide.
-      const kwargs = options.maxIterations === undefined ? {} : { max_iterations: options.maxIterations };
-      return parseRunResult(String(runProgram.callKwargs(program, kwargs)));
-    },
-    record(program, options = {}) {
-      const kwargs: Record<string, number> = {};
-      for (const [key, name] of Object.entries(RECORD_KWARGS) as [keyof RecordOptions, string][]) {
-        const value = options[key];
-        if (value !== undefined) kwargs[name] = value;
-      }
-      return parseRecording(String(recordProgram.callKwargs(program, kwargs)));
-    },
-  };
+  return loadRunner(
+    pyodide,
+    RUNNER_FILES.map((name) => [name, SOURCES[name]]),
+  );
 }

@@ -121,7 +121,8 @@ function answer(python: PythonRunner, request: WorkerRequest): void {
     return;
   }
   const { type: _type, id, program, ...options } = request;
-  // A structured clone of the parsed recording: for ~1,000,000 events, cheaper than a JSON string parsed again on the page's thread.
+  // The parsed recording, as RecordReply carries it. Reading its structured clone back costs the page
+  // as much as parsing the JSON text there would, or more (bench/recording.mts --big measures both).
   post({ type: 'recording', id, recording: python.record(program, options) });
 }
 

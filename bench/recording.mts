@@ -1,0 +1,128 @@
+/**
+ * The recorder's cost, in Node's Pyodide (CPython 3.14 in WebAssembly):
+ *
+ *   npx tsx bench/recording.mts [--jobs N] [--runs R] [--big]
+ *
+ * A learner's program of the classic shape (a producer, 3 workers, maxsize
+ * 10, a sleep per put and per job, a line printed per job; default 10,000
+ * jobs) is run uninstrumented (`PythonRunner.run`) and recorded
+ * (`PythonRunner.record`: the Python side, the JSON text into JavaScript,
+ * JSON.parse and the check of every event) R times each (default 7),
+ * alternating in the same interpreter; the best of each gives the overhead
+ * ratio, against its target. Also: the time inside the interpreter alone, the
+ * JSON's size and parse time, and what the worker's reply costs the page: the
+ * parsed recording's structured clone (node:v8's serializer is postMessage's)
+ * read back on the receiving side, against parsing the JSON text there
+ * instead. `--big` adds one recording of 100,000 jobs (about a million events)
+ * for the same figures.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { loadPyodide } from 'pyodide';
+import { parseRecording } from '../src/pyodide/parse-recording';
+import { RUNNER_FILES, loadRunner } from '../src/pyodide/python-runner';
+
+const TARGET_RATIO = 2;
+
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : Number(process.argv[at + 1]);
+};
+const jobs = option('--jobs', 10_000);
+const runs = option('--runs', 7);
+const big = process.argv.includes('--big');
+
+/** The workload, as a learner would write it (no lab variables). */
+function program(count: number): string {
+  return `import asyncio
+import random
+
+rng = random.Random(7)
+
+
+async def producer(queue):
+    for i in range(1, ${count} + 1):
+        job = f"job-{i}"
+        await queue.put(job)
+        print(f"[Producer] Added {job}")
+        await asyncio.sleep(round(rng.uniform(0.01, 0.05), 2))
+    for _ in range(3):
+        await queue.put(None)
+
+
+async def worker(k, queue):
+    while True:
+        job = await queue.get()
+        if job is None:
+            queue.task_done()
+            return
+        await asyncio.sleep(round(rng.uniform(0.05, 0.15), 2))
+        print(f"[Worker-{k}] Processed {job}")
+        queue.task_done()
+
+
+async def main():
+    queue = asyncio.Queue(maxsize=10)
+    await asyncio.gather(producer(queue), *(worker(k, queue) for k in range(1, 4)))
+    print(f"Done at t={asyncio.get_running_loop().time():.2f}")
+
+
+asyncio.run(main())
+`;
+}
+
+const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (seconds: number): string => `${n(seconds * 1000, 0)} ms`;
+function timed<T>(work: () => T): [T, number] {
+  const started = performance.now();
+  const value = work();
+  return [value, (performance.now() - started) / 1000];
+}
+
+const root = resolve(import.meta.dirname, '..');
+const sources = RUNNER_FILES.map((name) => [name, readFileSync(resolve(root, 'src/pyodide', name), 'utf8')] as const);
+const [python, loadSeconds] = await (async () => {
+  const started = performance.now();
+  const runner = loadRunner(await loadPyodide({ stdout: () => {}, stderr: () => {} }), sources);
+  return [runner, (performance.now() - started) / 1000] as const;
+})();
+
+console.log(`recording bench: ${n(jobs)} jobs, producer + 3 workers, maxsize 10; best of ${runs}, alternating; CPython ${python.python} (Pyodide, loaded in ${loadSeconds.toFixed(1)} s), Node ${process.version}`);
+const source = program(jobs);
+python.run(source);
+python.record(source);
+let bestRun = Infinity;
+let bestRecord = Infinity;
+let bestRunInside = Infinity;
+let bestRecordInside = Infinity;
+let events = 0;
+for (let i = 0; i < runs; i++) {
+  const [plain, runSeconds] = timed(() => python.run(source));
+  const [recording, recordSeconds] = timed(() => python.record(source));
+  if (recording.result.stdout !== plain.stdout || recording.stopped !== null) throw new Error('the recording does not print what the run prints');
+  bestRun = Math.min(bestRun, runSeconds);
+  bestRecord = Math.min(bestRecord, recordSeconds);
+  bestRunInside = Math.min(bestRunInside, plain.seconds);
+  bestRecordInside = Math.min(bestRecordInside, recording.result.seconds);
+  events = recording.events.length;
+}
+const ratio = bestRecord / bestRun;
+const verdict = ratio <= TARGET_RATIO ? 'PASS' : 'MISS';
+console.log(`  ${verdict}  recording overhead: ${ms(bestRecord)} recorded / ${ms(bestRun)} run = ${ratio.toFixed(2)}x (target <= ${TARGET_RATIO}x)`);
+console.log(`        inside the interpreter (run_program's own clock): ${ms(bestRecordInside)} / ${ms(bestRunInside)} = ${(bestRecordInside / bestRunInside).toFixed(2)}x`);
+console.log(`        events: ${n(events)} (${n(events / jobs, 1)} per job), ${n(((bestRecord - bestRun) * 1e6) / events, 2)} us each`);
+
+function transfer(count: number): void {
+  const text = program(count);
+  const [json, recordSeconds] = timed(() => python.recordJson(text));
+  const [recording, parseSeconds] = timed(() => parseRecording(json));
+  const [, bareParseSeconds] = timed(() => JSON.parse(json));
+  const [clone, serializeSeconds] = timed(() => serialize(recording));
+  const [, deserializeSeconds] = timed(() => deserialize(clone));
+  console.log(`        ${n(count)} jobs: ${n(recording.events.length)} events recorded in ${ms(recordSeconds)}; JSON ${n(json.length / 2 ** 20, 1)} MiB, JSON.parse ${ms(bareParseSeconds)}, parsed and checked (parseRecording) ${ms(parseSeconds)}`);
+  console.log(`        the worker's reply (the parsed recording): cloned ${ms(serializeSeconds)} in the worker, read back ${ms(deserializeSeconds)} on the page`);
+}
+transfer(jobs);
+if (big) transfer(100_000);
+process.exitCode = verdict === 'PASS' ? 0 : 1;

@@ -1,0 +1,111 @@
+"""recorder.py, part 1 of 4: the event kinds, the limits, and small shared pieces.
+
+Loaded into vclock_runner.py's namespace before record_tasks.py,
+record_queues.py and recorder.py (see recorder.py's docstring); the four
+share that namespace, so each file's names are the others'.
+"""
+
+import collections
+import math
+from asyncio import tasks
+
+# -- the event kinds (their index is the code in the JSON) -------------------
+
+KINDS = (
+    "task.create", "task.step", "task.await", "task.done", "task.cancel", "task.stuck",
+    "queue.create", "queue.put", "queue.put_wait", "queue.get", "queue.get_wait", "queue.wake",
+    "queue.wait_cancelled", "queue.task_done", "queue.join_wait", "queue.join_release",
+    "queue.shutdown", "queue.drop", "queue.refused", "sleep", "print",
+)
+(TASK_CREATE, TASK_STEP, TASK_AWAIT, TASK_DONE, TASK_CANCEL, TASK_STUCK,
+ Q_CREATE, Q_PUT, Q_PUT_WAIT, Q_GET, Q_GET_WAIT, Q_WAKE,
+ Q_WAIT_CANCELLED, Q_TASK_DONE, Q_JOIN_WAIT, Q_JOIN_RELEASE,
+ Q_SHUTDOWN, Q_DROP, Q_REFUSED, SLEEP, PRINT) = range(len(KINDS))
+
+GETTER, PUTTER = "getter", "putter"
+FIFO, LIFO, PRIORITY = 0, 1, 2
+
+DEFAULT_LIMITS = {
+    "max_events": 2_000_000,
+    # Every iteration runs at least one callback; most record an event, so
+    # this only bites a program that loops on callbacks or empty sleeps.
+    "max_iterations": 2_000_000,
+    "max_output_bytes": 10 * 2**20,
+    "max_output_lines": 1_000_000,
+    # The event log stores task numbers in 16 bits (0xffff = no task).
+    "max_tasks": 65_000,
+    "max_step_seconds": 2.0,
+}
+LABEL_LENGTH = 60
+# Backward jumps between two looks at the clock (a few milliseconds of a tight loop).
+JUMPS_PER_CHECK = 1 << 14
+ASYNCIO_DIR = tasks.__file__.rsplit("/", 1)[0] + "/"
+
+# Library coroutines a task can wait in, by qualified name: what it waits on, in words.
+WAIT_WORDS = {
+    "Event.wait": "Event.wait()",
+    "Lock.acquire": "Lock.acquire()",
+    "Semaphore.acquire": "Semaphore.acquire()",
+    "Condition.wait": "Condition.wait()",
+    "Barrier.wait": "Barrier.wait()",
+    "TaskGroup.__aexit__": "the TaskGroup's tasks",
+    "wait": "asyncio.wait()",
+    "as_completed": "asyncio.as_completed()",
+    "_AsCompletedIterator._wait_for_one": "asyncio.as_completed()",
+}
+QUEUE_WAITS = {"Queue.get": "get", "Queue.put": "put", "Queue.join": "join"}
+
+
+class _RecordingStop(SystemExit):
+    """Ends a recorded run at a limit or a refused call (see the module docstring)."""
+
+
+_PLAIN_TYPES = frozenset((str, int, float, bool, bytes))
+
+
+class _NoLoop:
+    """The clock before asyncio.run made a loop (module-level code)."""
+    _vtime = 0.0
+    iteration = 0
+    _max_iterations = None
+
+
+_NO_LOOP = _NoLoop()
+
+
+class _QueueState:
+    """What the recorder keeps on a queue (`queue._rec_q`): no reference back to the queue."""
+
+    __slots__ = ("n", "kind", "items", "shadow", "ids")
+
+    def __init__(self, n, kind, items):
+        self.n = n
+        self.kind = kind
+        self.items = items  # the queue's own _queue container
+        self.shadow = collections.deque()  # FIFO, LIFO: item numbers in the container's order
+        self.ids = {}  # priority: id(item) -> item numbers
+
+
+def describe_error(exc):
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _hide_frame(exc):
+    """Drop the raising wrapper's own entry (the first) from the traceback."""
+    tb = exc.__traceback__
+    if tb is not None:
+        exc.__traceback__ = tb.tb_next
+
+
+def _json_number(x):
+    """A number JSON (and JavaScript's Number()) can read: Infinity and NaN as text."""
+    if type(x) is int:
+        return x
+    try:
+        x = float(x)
+    except Exception:
+        return 0
+    if math.isfinite(x):
+        return x
+    return "NaN" if x != x else ("Infinity" if x > 0 else "-Infinity")
