@@ -34,17 +34,19 @@ export interface RecordedQueue {
 /**
  * One event: `[kind, t, task, line, ...fields]`, with `t` the loop's time
  * (`loop.time()`), `task` the running task's number (-1 outside any task) and
- * `line` the innermost line of the learner's program on the stack (0 if none).
+ * `line` the innermost line of the learner's program on the stack (0 if none;
+ * a `task.step` has none on the stack: its line is where the task resumes, the
+ * await it waited at, or its `def` line at the first step).
  * The fields of each kind, in order (names as in the engine's LabEvent):
  *
  * | kind | fields |
  * | --- | --- |
  * | `task.create` | created |
  * | `task.step` | (none: the task's coroutine is resumed) |
- * | `task.await` | awaiting (what the step waits on, in words: `Event.wait()`, `Task-3`, `gather()`) |
+ * | `task.await` | awaiting (what the step waits on, in words: `Event.wait()`, `Task-3`, `asyncio.gather()`) |
  * | `task.done` | outcome (`returned`, `cancelled`, `raised`), message (`RuntimeError: boom` when raised, else '') |
  * | `task.cancel` | target |
- * | `task.stuck` | awaiting (at a deadlock, for each pending task) |
+ * | `task.stuck` | awaiting (at a deadlock, for each pending task: the event's task is the stuck one; `queue.get()` with the queue's name) |
  * | `queue.create` | queue |
  * | `queue.put` | queue, item, position (0 = next out), unfinished |
  * | `queue.put_wait` | queue, item, qsize |
@@ -63,7 +65,9 @@ export interface RecordedQueue {
  *
  * Items are numbered from 1 in put order (`items[n]` is item n's label); `None`
  * is item 0, like the lab's sentinel. An object put again by the task that got
- * it keeps its number, so it can be followed through a pipeline.
+ * it keeps its number, so it can be followed through a pipeline. An item is
+ * numbered when it is first offered: a `queue.put_wait` numbers it, and the
+ * `queue.put` that follows keeps that number.
  */
 export type RecordedEvent = readonly [kind: string, t: number, task: number, line: number, ...fields: (number | string)[]];
 
