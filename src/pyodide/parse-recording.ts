@@ -4,29 +4,39 @@ import { parseRunResultObject } from './run-result';
 /**
  * record_program's JSON (recorder.py) as a ProgramRecording, checked on the
  * way: a malformed recording fails here, with what was wrong, rather than
- * somewhere in the page. Events arrive as `[kind code, time index, task,
- * line, ...fields]` (a code into `kinds`, an index into `times`: numbers are
- * cheaper to write and parse than the same strings and floats a million
- * times) and are turned into RecordedEvents in place.
+ * somewhere in the page. Events arrive in one flat list, each as `kind code,
+ * task, line, ...fields` (`sizes[code]` fields; a code into `kinds`), and
+ * `clock, t` where the loop's time moves to t: one list of numbers is written
+ * and parsed in about half the time of a list of lists, and the same strings
+ * and times a million times over would cost more still.
  */
 export function parseRecording(json: string): ProgramRecording {
   const raw = JSON.parse(json) as Record<string, unknown>;
   const kinds = stringArray(raw['kinds'], 'kinds');
-  const times = array(raw['times'], 'times');
-  for (const t of times) if (typeof t !== 'number') fail(`times holds ${JSON.stringify(t)}`);
-  const events = array(raw['events'], 'events');
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i] as unknown[];
-    if (!Array.isArray(event) || event.length < 4) fail(`event ${i} is ${JSON.stringify(event)}`);
-    const kind = kinds[event[0] as number];
-    const t = times[event[1] as number];
-    if (kind === undefined || t === undefined || !Number.isInteger(event[2]) || !Number.isInteger(event[3])) fail(`event ${i} is ${JSON.stringify(event)}`);
+  const sizes = array(raw['sizes'], 'sizes');
+  if (sizes.length !== kinds.length || !sizes.every(Number.isInteger)) fail(`sizes is ${JSON.stringify(sizes)}`);
+  const clock = raw['clock'];
+  const flat = array(raw['events'], 'events');
+  const events: RecordedEvent[] = [];
+  let t = 0;
+  for (let at = 0; at < flat.length; ) {
+    const code = flat[at];
+    if (code === clock) {
+      t = flat[at + 1] as number;
+      if (typeof t !== 'number') fail(`a time is ${JSON.stringify(t)}`);
+      at += 2;
+      continue;
+    }
+    const kind = kinds[code as number];
+    const size = 3 + (sizes[code as number] as number);
+    const event = eventAt(flat, at, size, kind as string, t);
+    if (kind === undefined || at + size > flat.length || !Number.isInteger(event[2]) || !Number.isInteger(event[3])) fail(`event ${events.length} is ${JSON.stringify(flat.slice(at, at + size))}`);
     for (let f = 4; f < event.length; f++) {
       const field = event[f];
-      if (typeof field !== 'number' && typeof field !== 'string') fail(`event ${i} has field ${JSON.stringify(field)}`);
+      if (typeof field !== 'number' && typeof field !== 'string') fail(`event ${events.length} has field ${JSON.stringify(field)}`);
     }
-    event[0] = kind;
-    event[1] = t;
+    events.push(event as unknown as RecordedEvent);
+    at += size;
   }
   const stopped = raw['stopped'] as ProgramRecording['stopped'];
   if (stopped !== null && (typeof stopped !== 'object' || typeof stopped.message !== 'string' || !STOPS.has(stopped.kind))) fail(`stopped is ${JSON.stringify(stopped)}`);
@@ -36,7 +46,7 @@ export function parseRecording(json: string): ProgramRecording {
   if (!errorLines.every(Number.isInteger)) fail(`error_lines is ${JSON.stringify(errorLines)}`);
   return {
     result: parseRunResultObject(raw['result'] as Record<string, unknown>),
-    events: events as unknown as RecordedEvent[],
+    events,
     tasks: array(raw['tasks'], 'tasks').map(task),
     queues: array(raw['queues'], 'queues').map(queue),
     items: stringArray(raw['items'], 'items'),
@@ -44,6 +54,24 @@ export function parseRecording(json: string): ProgramRecording {
     traceback: traceback as string | null,
     errorLines: errorLines as number[],
   };
+}
+
+/** `[kind, t, task, line, ...fields]` from the flat list (array literals: several times faster than a spread of a slice in V8). */
+function eventAt(flat: readonly unknown[], at: number, size: number, kind: string, t: number): unknown[] {
+  switch (size) {
+    case 3:
+      return [kind, t, flat[at + 1], flat[at + 2]];
+    case 4:
+      return [kind, t, flat[at + 1], flat[at + 2], flat[at + 3]];
+    case 5:
+      return [kind, t, flat[at + 1], flat[at + 2], flat[at + 3], flat[at + 4]];
+    case 6:
+      return [kind, t, flat[at + 1], flat[at + 2], flat[at + 3], flat[at + 4], flat[at + 5]];
+    case 7:
+      return [kind, t, flat[at + 1], flat[at + 2], flat[at + 3], flat[at + 4], flat[at + 5], flat[at + 6]];
+    default:
+      return [kind, t, ...flat.slice(at + 1, at + size)];
+  }
 }
 
 const STOPS: ReadonlySet<unknown> = new Set(['events', 'output', 'tasks', 'iterations', 'time', 'refused']);

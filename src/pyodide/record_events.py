@@ -22,6 +22,15 @@ KINDS = (
  Q_WAIT_CANCELLED, Q_TASK_DONE, Q_JOIN_WAIT, Q_JOIN_RELEASE,
  Q_SHUTDOWN, Q_DROP, Q_REFUSED, SLEEP, PRINT) = range(len(KINDS))
 
+# Fields after [kind, task, line], by kind. Events are written one after
+# another in one flat list (a list of tuples costs twice as much to write as
+# JSON, and to parse), and read back by these counts. An event's time is not
+# written with it: CLOCK, t (two values) comes first whenever the loop's time
+# moves, and every event after it happens at t.
+SIZES = (1, 0, 1, 2, 1, 1, 1, 4, 3, 3, 2, 3, 2, 2, 2, 2, 3, 3, 2, 2, 1)
+assert len(SIZES) == len(KINDS)
+CLOCK = len(KINDS)
+
 GETTER, PUTTER = "getter", "putter"
 FIFO, LIFO, PRIORITY = 0, 1, 2
 
@@ -37,6 +46,7 @@ DEFAULT_LIMITS = {
     "max_step_seconds": 2.0,
 }
 LABEL_LENGTH = 60
+EVENTS_MESSAGE = "The recording stopped after {:,} events: the run is too long to show (try fewer jobs)."
 # Backward jumps between two looks at the clock (a few milliseconds of a tight loop).
 JUMPS_PER_CHECK = 1 << 14
 ASYNCIO_DIR = tasks.__file__.rsplit("/", 1)[0] + "/"

@@ -36,7 +36,7 @@ class _QueueRecording:
                             "maxsize": maxsize if type(maxsize) is int else 0, "line": line})
         kind = PRIORITY if isinstance(queue, queues.PriorityQueue) else LIFO if isinstance(queue, queues.LifoQueue) else FIFO
         state = _QueueState(n, kind, queue._queue)
-        self.emit((Q_CREATE, self.ti, self.current, line, n))
+        self.emit((Q_CREATE, self.current, line, n))
         return state
 
     def bound_name(self, frame):
@@ -72,7 +72,7 @@ class _QueueRecording:
                 same.append(n)
             position = self.rank(state.items, item)
         # put <- _put <- put_nowait <- Queue.put or the program: start there (each frame looked at costs).
-        self.emit((Q_PUT, self.ti, task, self.line(sys._getframe(3)), state.n, n, position,
+        self.emit((Q_PUT, task, self.line(sys._getframe(3)), state.n, n, position,
                    queue._unfinished_tasks + 1))
 
     def rank(self, heap, item):
@@ -106,7 +106,7 @@ class _QueueRecording:
             return
         task = self.current
         # get <- _get <- get_nowait <- Queue.get or the program (or shutdown, a drop: returned above).
-        self.emit((Q_GET, self.ti, task, self.line(sys._getframe(3)), state.n, n, len(state.items)))
+        self.emit((Q_GET, task, self.line(sys._getframe(3)), state.n, n, len(state.items)))
         self.got[task] = (item, n)
         self.holding[task] = (state.n, n)
 
@@ -119,7 +119,7 @@ class _QueueRecording:
             line = self.line(sys._getframe(3))  # wait <- append <- Queue.get <- the awaiting frame
             if task >= 0:
                 self.task_line[task] = line
-            self.emit((Q_GET_WAIT, self.ti, task, line, state.n, len(state.items)))
+            self.emit((Q_GET_WAIT, task, line, state.n, len(state.items)))
         else:
             frame = sys._getframe(2)  # wait <- append <- Queue.put
             line = self.line(frame.f_back)
@@ -129,7 +129,7 @@ class _QueueRecording:
             n = self.number(task, item)
             if item is not None:
                 self.putting[task] = (item, n)
-            self.emit((Q_PUT_WAIT, self.ti, task, line, state.n, n, len(state.items)))
+            self.emit((Q_PUT_WAIT, task, line, state.n, n, len(state.items)))
 
     def join_wait(self, future):
         task = self.current
@@ -143,24 +143,24 @@ class _QueueRecording:
         line = self.line(frame)
         if task >= 0:
             self.task_line[task] = line
-        self.emit((Q_JOIN_WAIT, self.ti, task, line, state.n, queue._unfinished_tasks))
+        self.emit((Q_JOIN_WAIT, task, line, state.n, queue._unfinished_tasks))
 
     def wait_cancelled(self, waiters, future):
         self.waiter_task.pop(future, None)
-        self.emit((Q_WAIT_CANCELLED, self.ti, self.current, self.line(sys._getframe(2)),
+        self.emit((Q_WAIT_CANCELLED, self.current, self.line(sys._getframe(2)),
                    waiters._state.n, waiters._kind))
 
     def woken(self, waiters, future):
         """`_wakeup_next` is waking `future` (shutdown's wakes are recorded after its drops)."""
         if self.dropping is None:
-            self.emit((Q_WAKE, self.ti, self.current, self.line(sys._getframe(3)), waiters._state.n,
+            self.emit((Q_WAKE, self.current, self.line(sys._getframe(3)), waiters._state.n,
                        self.waiter_task.pop(future, -1), waiters._kind))
 
     def task_done(self, queue, state, joiners):
         task = self.current
         frame = sys._getframe(2)
         line = self.line(frame)
-        self.emit((Q_TASK_DONE, self.ti, task, line, state.n, queue._unfinished_tasks))
+        self.emit((Q_TASK_DONE, task, line, state.n, queue._unfinished_tasks))
         holding = self.holding.get(task)
         if holding is not None and holding[0] == state.n:
             del self.holding[task]
@@ -170,26 +170,25 @@ class _QueueRecording:
     def released(self, state, joiners, line):
         for future in joiners:
             if future.done():
-                self.emit((Q_JOIN_RELEASE, self.ti, self.current, line, state.n,
+                self.emit((Q_JOIN_RELEASE, self.current, line, state.n,
                            self.waiter_task.pop(future, -1)))
 
     def shut_down(self, state, immediate, drops, joiners, getters, putters, frame):
-        t = self.ti
         task = self.current
         line = self.line(frame)
         for n, unfinished in drops:
-            self.emit((Q_DROP, t, task, line, state.n, n, unfinished))
-        self.emit((Q_SHUTDOWN, t, task, line, state.n, 1 if immediate else 0, len(drops)))
+            self.emit((Q_DROP, task, line, state.n, n, unfinished))
+        self.emit((Q_SHUTDOWN, task, line, state.n, 1 if immediate else 0, len(drops)))
         self.released(state, joiners, line)
         for kind, waiting in ((GETTER, getters), (PUTTER, putters)):
             for future in waiting:
                 if future.done():
-                    self.emit((Q_WAKE, t, task, line, state.n, self.waiter_task.pop(future, -1), kind))
+                    self.emit((Q_WAKE, task, line, state.n, self.waiter_task.pop(future, -1), kind))
 
     def refused(self, frame, kind):
         state = getattr(frame.f_locals.get("self"), "_rec_q", None)
         if state is not None:
-            self.emit((Q_REFUSED, self.ti, self.current, self.line(frame), state.n, kind))
+            self.emit((Q_REFUSED, self.current, self.line(frame), state.n, kind))
 
 
 class _Waiters(collections.deque):

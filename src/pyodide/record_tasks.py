@@ -30,29 +30,37 @@ class _TaskRecording:
         self.tasks.append({"name": name, "coroutine": code.co_qualname, "parent": self.current, "line": line})
         self.task_line.append(code.co_firstlineno if code.co_filename == self.filename else 0)
         self.top_frames[id(coro.cr_frame)] = n
-        self.emit((TASK_CREATE, self.ti, self.current, line, n))
+        self.emit((TASK_CREATE, self.current, line, n))
         return n
 
     def task_cancelled(self, task):
         target = getattr(task, "_rec_n", -1)
         if target >= 0:
-            self.emit((TASK_CANCEL, self.ti, self.current, self.line(sys._getframe(2)), target))
+            self.emit((TASK_CANCEL, self.current, self.line(sys._getframe(2)), target))
 
     def task_returned(self, n):
         task = tasks.current_task()
         outcome = "cancelled" if task is not None and task._must_cancel else "returned"
-        self.emit((TASK_DONE, self.ti, n, self.last_line(n), outcome, ""))
+        self.emit((TASK_DONE, n, self.last_line(n), outcome, ""))
 
     def last_line(self, n):
-        """Where task n was last seen: its latest event, if this step made one, else where it resumed."""
+        """Where task n was last seen: its latest event in this step (the step's own one: where it resumed)."""
         events = self.events
-        if events and events[-1][2] == n:
-            return events[-1][3]
-        return self.task_line[n]
+        at, end = self.step_at, len(events)
+        line = self.task_line[n]
+        while at < end:
+            code = events[at]
+            if code == CLOCK:
+                at += 2
+                continue
+            if events[at + 1] == n:
+                line = events[at + 2]
+            at += 3 + SIZES[code]
+        return line
 
     def task_raised(self, n, exc):
         if isinstance(exc, exceptions.CancelledError):
-            self.emit((TASK_DONE, self.ti, n, self.last_line(n), "cancelled", ""))
+            self.emit((TASK_DONE, n, self.last_line(n), "cancelled", ""))
             return
         # The innermost learner line of this task's own frames: the traceback goes on into
         # the frames of a task it awaited (a future's saved traceback), which stop the walk.
@@ -65,14 +73,14 @@ class _TaskRecording:
             if tb.tb_frame.f_code.co_filename == self.filename:
                 line = tb.tb_lineno
             tb = tb.tb_next
-        self.emit((TASK_DONE, self.ti, n, line, "raised", describe_error(exc)))
+        self.emit((TASK_DONE, n, line, "raised", describe_error(exc)))
 
     def task_await(self, n, coro, yielded):
         if yielded is None:
             return  # a bare yield: ready again next iteration
         words, line = self.wait_words(coro, yielded)
         self.task_line[n] = line
-        self.emit((TASK_AWAIT, self.ti, n, line, words or "a Future"))
+        self.emit((TASK_AWAIT, n, line, words or "a Future"))
 
     def wait_words(self, coro, waiting_on):
         """What a suspended coroutine waits on, in words, and the innermost learner line of its await chain."""
@@ -114,7 +122,7 @@ class _TaskRecording:
         if task >= 0:
             self.task_line[task] = line
         holding = self.holding.get(task)
-        self.emit((SLEEP, self.ti, task, line, delay, -1 if holding is None else holding[1]))
+        self.emit((SLEEP, task, line, delay, -1 if holding is None else holding[1]))
 
     # -- the end -----------------------------------------------------------
 
@@ -126,7 +134,7 @@ class _TaskRecording:
             if type(coro) is _TaskCoro:
                 coro = coro._coro
             words, line = self.wait_words(coro, task._fut_waiter)
-            self.emit((TASK_STUCK, self.ti, task._rec_n, line or self.task_line[task._rec_n],
+            self.emit((TASK_STUCK, task._rec_n, line or self.task_line[task._rec_n],
                        words or ("a Future" if task._fut_waiter is not None else "nothing (ready to run)")))
 
 
@@ -146,8 +154,10 @@ class _TaskCoro(collections.abc.Coroutine):
         if rec.on:
             rec.current = n
             rec.waited = False
-            rec.emit((TASK_STEP, rec.ti, n, rec.task_line[n]))
-            if len(rec.events) > rec.max_events:
+            events = rec.events
+            rec.step_at = len(events)
+            rec.emit((TASK_STEP, n, rec.task_line[n]))
+            if len(events) > rec.flat_limit:
                 rec.check_events()
         try:
             yielded = self._coro.send(value)
@@ -175,8 +185,10 @@ class _TaskCoro(collections.abc.Coroutine):
         if rec.on:
             rec.current = n
             rec.waited = False
-            rec.emit((TASK_STEP, rec.ti, n, rec.task_line[n]))
-            if len(rec.events) > rec.max_events:
+            events = rec.events
+            rec.step_at = len(events)
+            rec.emit((TASK_STEP, n, rec.task_line[n]))
+            if len(events) > rec.flat_limit:
                 rec.check_events()
         try:
             if val is None and tb is None:

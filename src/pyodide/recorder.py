@@ -49,19 +49,24 @@ class _Recorder(_TaskRecording, _QueueRecording):
     """The state of one recording; `_REC` is the one being recorded (or `_IDLE`)."""
 
     __slots__ = (
-        "on", "events", "emit", "max_events", "loop", "current", "waited", "filename",
+        "on", "events", "emit", "counted", "counted_to", "flat_limit", "step_at", "max_events",
+        "loop", "current", "waited", "filename",
         "tasks", "task_line", "queues", "items", "got", "holding", "putting", "waiter_task",
         "dropping", "quiet", "stopping", "stop_lines", "jumps", "next_check", "mark",
         "mark_clock", "max_step_seconds", "max_tasks", "max_out_bytes", "max_out_lines",
         "out_bytes", "out_lines", "names", "streams", "top_frames",
-        "traceback", "error_lines", "times", "ti", "stderr_kept",
+        "traceback", "error_lines", "now", "stderr_kept",
     )
 
     def __init__(self, filename="program.py", limits=DEFAULT_LIMITS):
         self.on = False
-        self.events = []
-        self.emit = self.events.append
+        self.events = []  # flat: each event's values one after another (SIZES)
+        self.emit = self.events.extend
         self.max_events = limits["max_events"]
+        self.counted = 0  # events counted so far, up to offset `counted_to` of `events`
+        self.counted_to = 0
+        self.flat_limit = 3 * self.max_events  # past this length, count (an event has 3 values at least)
+        self.step_at = 0  # where the running step's task.step event starts
         self.loop = _NO_LOOP
         self.current = -1
         self.waited = False
@@ -91,9 +96,7 @@ class _Recorder(_TaskRecording, _QueueRecording):
         self.out_lines = 0
         self.names = {}
         self.streams = []
-        # Distinct loop times in order; an event's t is an index into it (floats are slow to write).
-        self.times = [0.0]
-        self.ti = 0
+        self.now = 0.0  # the loop time the last CLOCK gave (events start at 0)
         self.top_frames = {}  # id(a task's coroutine frame) -> its task number
         self.traceback = None
         self.error_lines = []
@@ -103,10 +106,26 @@ class _Recorder(_TaskRecording, _QueueRecording):
     def check_events(self):
         """Past max_events: keep the first max_events and stop. Looked at each task step and
         every JUMPS_PER_CHECK backward jumps (any loop in one step jumps), not per event."""
-        if len(self.events) > self.max_events:
-            del self.events[self.max_events:]
-            self.stop("events", f"The recording stopped after {self.max_events:,} events: "
-                      "the run is too long to show (try fewer jobs).")
+        if self.past_limit():
+            self.stop("events", EVENTS_MESSAGE.format(self.max_events))
+
+    def past_limit(self):
+        """Count the events written since the last count; past max_events, cut the list there."""
+        events = self.events
+        at, count, end = self.counted_to, self.counted, len(events)
+        while at < end:
+            code = events[at]
+            if code == CLOCK:
+                at += 2
+                continue
+            if count == self.max_events:
+                del events[at:]
+                return True
+            at += 3 + SIZES[code]
+            count += 1
+        self.counted_to, self.counted = at, count
+        self.flat_limit = end + 3 * (self.max_events - count)
+        return False
 
     def line(self, frame):
         """The innermost line of the learner's file from `frame` outwards (0 if none in this step)."""
@@ -130,10 +149,10 @@ class _Recorder(_TaskRecording, _QueueRecording):
         return lines[::-1]
 
     def clock(self, t):
-        """The loop's time moved to `t`: events from now on carry its index in `times`."""
-        if t != self.times[-1]:
-            self.times.append(t)
-            self.ti = len(self.times) - 1
+        """The loop's time moved to `t`: the events from now on happen at `t`."""
+        if t != self.now:
+            self.now = t
+            self.emit((CLOCK, t))
 
     # -- stops -------------------------------------------------------------
 
@@ -155,7 +174,7 @@ class _Recorder(_TaskRecording, _QueueRecording):
         if self.stopping is not None:
             raise _RecordingStop(self.stopping["message"])
         self.next_check = self.jumps + JUMPS_PER_CHECK
-        if len(self.events) > self.max_events:
+        if len(self.events) > self.flat_limit:
             self.check_events()
         now = _time.perf_counter()
         mark = (len(self.events), self.loop.iteration)  # each step records one event at least
@@ -209,17 +228,15 @@ class _Recorder(_TaskRecording, _QueueRecording):
         return len(items) - 1
 
     def printed(self, text, frame):
-        self.emit((PRINT, self.ti, self.current, self.line(frame), text))
+        self.emit((PRINT, self.current, self.line(frame), text))
 
     def finish(self):
         """The run is over (asyncio.run returned or raised): last partial line, then let go of the program's objects."""
         if self.on and self.streams and self.streams[0].partial:
             self.printed("".join(self.streams[0].partial), None)
-        if self.on and len(self.events) > self.max_events:
-            del self.events[self.max_events:]
+        if self.on and len(self.events) > self.flat_limit and self.past_limit():
             self.stderr_kept = self.streams[1].getvalue() if len(self.streams) > 1 else ""
-            self.stopping = {"kind": "events", "message": f"The recording stopped after {self.max_events:,} events: "
-                             "the run is too long to show (try fewer jobs)."}
+            self.stopping = {"kind": "events", "message": EVENTS_MESSAGE.format(self.max_events)}
         self.on = False
         self.got.clear()
         self.holding.clear()
@@ -283,7 +300,7 @@ def _stream_class(base):
             if rec.on:
                 line = rec.line(sys._getframe(1))
                 for each in lines:
-                    rec.emit((PRINT, rec.ti, rec.current, line, each))
+                    rec.emit((PRINT, rec.current, line, each))
             return length
 
     return _RecordedStream
@@ -513,10 +530,13 @@ def record_program(source, filename="program.py", max_iterations=None, max_event
     Returns JSON: {"result": run_program's JSON object (as an uninstrumented
     run reports it, unless the run was stopped: then exit_code 4, ending
     {"kind": "limit", "message"} and the message ends stderr), "kinds": the
-    event kinds, "events": [[kind code, t, task, line, ...fields]], "tasks":
-    [{"name", "coroutine", "parent", "line"}], "queues": [{"name",
-    "class_name", "maxsize", "line"}], "items": [labels], "stopped": null or
-    {"kind", "message"}, "traceback": null or text, "error_lines": [...]}.
+    event kinds, "sizes": each kind's number of fields, "clock": a code,
+    "events": [kind code, task, line, ...fields, kind code, ...] (flat: each
+    event's 3 + sizes[kind] values follow the one before; `clock, t` when
+    the loop's time moves to t, 0 before the first), "tasks": [{"name", "coroutine", "parent",
+    "line"}], "queues": [{"name", "class_name", "maxsize", "line"}],
+    "items": [labels], "stopped": null or {"kind", "message"}, "traceback":
+    null or text, "error_lines": [...]}.
     A limit given as None takes its DEFAULT_LIMITS value.
     """
     global _REC
@@ -568,7 +588,7 @@ def record_program(source, filename="program.py", max_iterations=None, max_event
         traceback_text = rec.traceback
         error_lines = rec.error_lines
     return json.dumps({
-        "result": result, "kinds": KINDS, "times": rec.times, "events": rec.events, "tasks": rec.tasks, "queues": rec.queues,
+        "result": result, "kinds": KINDS, "sizes": SIZES, "clock": CLOCK, "events": rec.events, "tasks": rec.tasks, "queues": rec.queues,
         "items": rec.items, "stopped": stopped, "traceback": traceback_text, "error_lines": error_lines,
     }, ensure_ascii=False, separators=(",", ":"))
 
