@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type LabEvent, SENTINEL, type ScenarioSettings, exportScenario, runScenario } from '../../src/engine/index';
 import type { ProgramRecording, RecordedEvent } from '../../src/pyodide/recording';
 import { type PythonRunner, prepareRunner } from '../../src/pyodide/run-program';
+import { printedLines } from '../../src/store/compare-output';
 import { LESSONS } from '../../src/store/lessons/catalog';
+import { recordFaithfully } from './recording-helpers';
 
 /**
  * Every lesson's exported program, recorded by CPython 3.14 (Pyodide), against
@@ -167,10 +169,11 @@ function cleanupSorted(ops: readonly Op[]): Op[] {
   return mainDone < 0 ? [...ops] : [...ops.slice(0, mainDone + 1), ...ops.slice(mainDone + 1).toSorted()];
 }
 
-/** Both sides for one set of settings. */
+/** Both sides for one set of settings; the recording prints what the engine prints, and what the uninstrumented run prints. */
 function bothSides(overrides: Partial<ScenarioSettings>) {
   const settings: ScenarioSettings = { ...DEFAULT_SETTINGS, ...overrides };
-  const recording = python.record(exportScenario(settings).text);
+  const recording = recordFaithfully(python, exportScenario(settings).text);
+  expect(printedLines(recording.result.stdout)).toEqual(runScenario(settings).lines);
   return { settings, recording, engine: engineEvents(settings), cpython: recordedEvents(recording) };
 }
 
