@@ -182,11 +182,14 @@ class _Recorder(_TaskRecording, _QueueRecording):
             self.mark, self.mark_clock = mark, now
         elif now - self.mark_clock > self.max_step_seconds:
             line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
-            where = f"{self.tasks[self.current]['name']} ({self.tasks[self.current]['coroutine']})" \
-                if self.current >= 0 else "The program"
-            self.stop("time", f"{where} ran for {self.max_step_seconds:g} s at line {line} without "
-                      "reaching an await: a loop that never awaits blocks the event loop, so no "
-                      "other task can run. Add `await asyncio.sleep(0)` in the loop, or end it.", frame)
+            seconds = f"{self.max_step_seconds:g} s"
+            if self.current < 0:
+                self.stop("time", f"The program ran for {seconds} at line {line} outside any task "
+                          "without finishing: does the loop there ever end?", frame)
+            task = self.tasks[self.current]
+            self.stop("time", f"{task['name']} ({task['coroutine']}) ran for {seconds} at line {line} "
+                      "without reaching an await: a loop that never awaits blocks the event loop, so "
+                      "no other task can run. Add `await asyncio.sleep(0)` in the loop, or end it.", frame)
 
     def refuse(self, call, instead):
         self.stop("refused", f"{call} is not available in the lab: {instead}", sys._getframe(2))

@@ -1,6 +1,9 @@
 import { loadPyodide } from 'pyodide';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { WorkerMessage, WorkerRecordingReply, WorkerRequest } from '../../src/pyodide/protocol';
 import { type PythonRunner, prepareRunner } from '../../src/pyodide/run-program';
+import type { RecordReply, RecordRequest } from '../../src/ui/program-messages';
+import type { RealPythonReply } from '../../src/ui/real-python-messages';
 import { eventsOf, oracle, oracleFor, recordFaithfully } from './recording-helpers';
 
 /**
@@ -158,6 +161,14 @@ describe('runs the recorder stops', () => {
     expect(eventsOf(recording).at(-1)).toMatchObject({ kind: 'task.step', task: 1 });
   });
 
+  it('a loop outside any task (before asyncio.run): stopped too, with the line it spins at', () => {
+    const recording = python.record('print("hi")\nn = 0\nwhile True:\n    n += 1\n', { maxStepSeconds: 0.3 });
+    expect(recording.stopped?.kind).toBe('time');
+    expect(recording.stopped?.message).toMatch(/^The program ran for 0\.3 s at line 4 outside any task/);
+    expect(recording.errorLines).toEqual([4]);
+    expect(recording.result.stdout).toBe('hi\n');
+  });
+
   it('a loop that never awaits and catches everything is still stopped', () => {
     const stubborn = 'import asyncio\n\nasync def main():\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            print("caught")\n\nasyncio.run(main())\n';
     const recording = python.record(stubborn, { maxStepSeconds: 0.3 });
@@ -232,5 +243,13 @@ describe('calls the lab refuses', () => {
     const source = 'import time\nt = time.monotonic()\ntime.sleep(0.01)\nprint(time.monotonic() - t >= 0.01)\n';
     expect(python.record(source).stopped?.kind).toBe('refused');
     expect(python.run(source).stdout).toBe('True\n');
+  });
+});
+
+describe('the worker\'s messages', () => {
+  it('take the editor\'s record request, answer with its recording reply, and leave the real-Python panel\'s as they were (types)', () => {
+    expectTypeOf<RecordRequest>().toExtend<WorkerRequest>();
+    expectTypeOf<WorkerRecordingReply>().toExtend<RecordReply>();
+    expectTypeOf<Exclude<WorkerMessage, WorkerRecordingReply>>().toExtend<RealPythonReply>();
   });
 });
