@@ -536,8 +536,9 @@ def record_program(source, filename="program.py", max_iterations=None, max_event
     event kinds, "sizes": each kind's number of fields, "clock": a code,
     "events": [kind code, task, line, ...fields, kind code, ...] (flat: each
     event's 3 + sizes[kind] values follow the one before; `clock, t` when
-    the loop's time moves to t, 0 before the first), "tasks": [{"name", "coroutine", "parent",
-    "line"}], "queues": [{"name", "class_name", "maxsize", "line"}],
+    the loop's time moves to t, 0 before the first), "tasks": [{"name",
+    "coroutine", "parent", "line"}], "queues": [{"name", "class_name",
+    "maxsize", "line"}],
     "items": [labels], "stopped": null or {"kind", "message"}, "traceback":
     null or text, "error_lines": [...]}.
     A limit given as None takes its DEFAULT_LIMITS value.
@@ -591,8 +592,8 @@ def record_program(source, filename="program.py", max_iterations=None, max_event
         traceback_text = rec.traceback
         error_lines = rec.error_lines
     return json.dumps({
-        "result": result, "kinds": KINDS, "sizes": SIZES, "clock": CLOCK, "events": rec.events, "tasks": rec.tasks, "queues": rec.queues,
-        "items": rec.items, "stopped": stopped, "traceback": traceback_text, "error_lines": error_lines,
+        "result": result, "kinds": KINDS, "sizes": SIZES, "clock": CLOCK, "events": rec.events,
+        "tasks": rec.tasks, "queues": rec.queues, "items": rec.items, "stopped": stopped, "traceback": traceback_text, "error_lines": error_lines,
     }, ensure_ascii=False, separators=(",", ":"))
 
 
