@@ -15,6 +15,10 @@ import sys
 from asyncio import queues
 
 
+_QUEUE_PUT = queues.Queue.put.__code__
+_QUEUE_GET = queues.Queue.get.__code__
+
+
 class _QueueRecording:
     """The _Recorder's queue events (a mixin: its state is in _Recorder's slots)."""
 
@@ -72,7 +76,11 @@ class _QueueRecording:
                 same.append(n)
             position = self.rank(state.items, item)
         # put <- _put <- put_nowait <- Queue.put or the program: start there (each frame looked at costs).
-        self.emit((Q_PUT, task, self.line(sys._getframe(3)), state.n, n, position,
+        frame = sys._getframe(3)
+        if frame.f_code is _QUEUE_PUT:
+            frame = frame.f_back
+        line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
+        self.emit((Q_PUT, task, line, state.n, n, position,
                    queue._unfinished_tasks + 1))
 
     def rank(self, heap, item):
@@ -106,7 +114,11 @@ class _QueueRecording:
             return
         task = self.current
         # get <- _get <- get_nowait <- Queue.get or the program (or shutdown, a drop: returned above).
-        self.emit((Q_GET, task, self.line(sys._getframe(3)), state.n, n, len(state.items)))
+        frame = sys._getframe(3)
+        if frame.f_code is _QUEUE_GET:
+            frame = frame.f_back
+        line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
+        self.emit((Q_GET, task, line, state.n, n, len(state.items)))
         self.got[task] = (item, n)
         self.holding[task] = (state.n, n)
 
@@ -116,7 +128,8 @@ class _QueueRecording:
         self.waited = True
         state = waiters._state
         if waiters._kind is GETTER:
-            line = self.line(sys._getframe(3))  # wait <- append <- Queue.get <- the awaiting frame
+            frame = sys._getframe(3)  # wait <- append <- Queue.get <- the awaiting frame
+            line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
             if task >= 0:
                 self.task_line[task] = line
             self.emit((Q_GET_WAIT, task, line, state.n, len(state.items)))
@@ -159,7 +172,7 @@ class _QueueRecording:
     def task_done(self, queue, state, joiners):
         task = self.current
         frame = sys._getframe(2)
-        line = self.line(frame)
+        line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
         self.emit((Q_TASK_DONE, task, line, state.n, queue._unfinished_tasks))
         holding = self.holding.get(task)
         if holding is not None and holding[0] == state.n:

@@ -118,7 +118,8 @@ class _TaskRecording:
         delay = frame.f_locals.get("delay")
         if type(delay) is not float or not math.isfinite(delay):
             delay = _json_number(delay)
-        line = self.line(frame.f_back)
+        frame = frame.f_back
+        line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
         if task >= 0:
             self.task_line[task] = line
         holding = self.holding.get(task)

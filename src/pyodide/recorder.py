@@ -301,7 +301,8 @@ def _stream_class(base):
                          "the recording stopped there.")
             self._parts.append(text)
             if rec.on:
-                line = rec.line(sys._getframe(1))
+                frame = sys._getframe(1)
+                line = frame.f_lineno if frame.f_code.co_filename == rec.filename else rec.line(frame)
                 for each in lines:
                     rec.emit((PRINT, rec.current, line, each))
             return length
