@@ -1,8 +1,8 @@
 /**
  * A learner's own program in the page, in headless Chromium:
  *   npx vite build && npx tsx bench/own-program.mts [jobs]
- * Opens the built page with the program in a `?code=` link (a producer, three
- * workers and a bounded queue, `jobs` jobs, default 10,000), presses "Run my
+ * Opens the built page with the program in a `?code=` link (workload-program.mts,
+ * `jobs` jobs, default 10,000), presses "Run my
  * program" and times, from the press to the first frame that shows the
  * recording: the first run (Pyodide loaded then) and a second one (the
  * interpreter already up), with the longest main-thread task of the second
@@ -12,45 +12,9 @@
 import { encodeProgram } from '../src/ui/code-link';
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
 import { type TraceEvent, longestTaskAfter } from './trace.mts';
+import { workloadProgram } from './workload-program.mts';
 
 const jobs = Number(process.argv[2] ?? 10_000);
-
-/** The classic exercise's shape, written as a learner would: no lab variables. */
-export function workloadProgram(count: number): string {
-  return `import asyncio
-import random
-
-rng = random.Random(7)
-
-
-async def producer(queue):
-    for i in range(${count}):
-        await queue.put(f"job-{i}")
-        await asyncio.sleep(rng.uniform(0.0, 0.02))
-    for _ in range(3):
-        await queue.put(None)
-
-
-async def worker(k, queue):
-    while True:
-        job = await queue.get()
-        if job is None:
-            queue.task_done()
-            return
-        await asyncio.sleep(rng.uniform(0.01, 0.05))
-        print(f"worker {k} did {job}")
-        queue.task_done()
-
-
-async def main():
-    queue = asyncio.Queue(maxsize=10)
-    await asyncio.gather(producer(queue), *(worker(k, queue) for k in range(3)))
-    print("all done")
-
-
-asyncio.run(main())
-`;
-}
 
 const server = await serveBuiltPage();
 const browser = await launchChromium();

@@ -43,6 +43,35 @@ export interface FramesResult {
   readonly longTasks: number;
 }
 
+/** bench/recording.mts's figures. */
+export interface RecordingResult {
+  readonly jobs: number;
+  readonly events: number;
+  readonly runSeconds: number;
+  readonly recordSeconds: number;
+  readonly ratio: number;
+}
+
+/** bench/own-program.mts's figures. */
+export interface OwnProgramResult {
+  readonly jobs: number;
+  readonly events: number;
+  readonly firstRunMs: number;
+  readonly secondRunMs: number;
+  readonly longestTaskMs: number;
+}
+
+/** A measurement script in its own process, whatever its exit status (a MISS exits 1): its last line as JSON, or null. */
+export function nodeBench<T>(script: string, args: readonly string[]): T | null {
+  const result = spawnSync('npx', ['tsx', script, ...args], { encoding: 'utf8', timeout: 600_000 });
+  const last = result.stdout?.trim().split('\n').at(-1) ?? '';
+  if (!last.startsWith('{')) {
+    process.stderr.write(result.stderr ?? '');
+    return null;
+  }
+  return JSON.parse(last) as T;
+}
+
 /** A browser measurement in its own process (it serves dist/): its last line as JSON, or null if it failed. */
 export function browserBench<T>(script: string, args: readonly string[]): T | null {
   const result = spawnSync('npx', ['tsx', script, ...args], { encoding: 'utf8', timeout: 600_000 });

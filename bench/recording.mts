@@ -22,6 +22,7 @@ import { deserialize, serialize } from 'node:v8';
 import { loadPyodide } from 'pyodide';
 import { parseRecording } from '../src/pyodide/parse-recording';
 import { RUNNER_FILES, loadRunner } from '../src/pyodide/python-runner';
+import { workloadProgram as program } from './workload-program.mts';
 
 const TARGET_RATIO = 2;
 
@@ -32,45 +33,6 @@ const option = (name: string, fallback: number): number => {
 const jobs = option('--jobs', 10_000);
 const runs = option('--runs', 7);
 const big = process.argv.includes('--big');
-
-/** The workload, as a learner would write it (no lab variables). */
-function program(count: number): string {
-  return `import asyncio
-import random
-
-rng = random.Random(7)
-
-
-async def producer(queue):
-    for i in range(1, ${count} + 1):
-        job = f"job-{i}"
-        await queue.put(job)
-        print(f"[Producer] Added {job}")
-        await asyncio.sleep(round(rng.uniform(0.01, 0.05), 2))
-    for _ in range(3):
-        await queue.put(None)
-
-
-async def worker(k, queue):
-    while True:
-        job = await queue.get()
-        if job is None:
-            queue.task_done()
-            return
-        await asyncio.sleep(round(rng.uniform(0.05, 0.15), 2))
-        print(f"[Worker-{k}] Processed {job}")
-        queue.task_done()
-
-
-async def main():
-    queue = asyncio.Queue(maxsize=10)
-    await asyncio.gather(producer(queue), *(worker(k, queue) for k in range(1, 4)))
-    print(f"Done at t={asyncio.get_running_loop().time():.2f}")
-
-
-asyncio.run(main())
-`;
-}
 
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (seconds: number): string => `${n(seconds * 1000, 0)} ms`;
@@ -138,4 +100,6 @@ function transfer(count: number): void {
 }
 transfer(jobs);
 if (big) transfer(100_000);
+// For bench/run.mts: the figures as JSON, last.
+console.log(JSON.stringify({ jobs, events, runSeconds: bestRun, recordSeconds: bestRecord, ratio }));
 process.exitCode = verdict === 'PASS' ? 0 : 1;

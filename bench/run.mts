@@ -9,8 +9,11 @@
  * engine twin (src/engine/bench/) R times (default 3), each in a fresh process
  * with event recording on, and keeps the fastest. Then the page: its initial
  * JavaScript, seeks, and in headless Chromium (bench/large-run.mts,
- * bench/frames.mts) huge runs and animation. One line per figure; a target
- * missed is printed as MISS.
+ * bench/frames.mts) huge runs and animation; then a learner's own 10,000-job
+ * program: recording it against running it in the same Pyodide
+ * (bench/recording.mts), and pressing Run my program to the drawn recording in
+ * Chromium (bench/own-program.mts). One line per figure; a target missed is
+ * printed as MISS.
  *
  * The engine runs from a bundle (vite's SSR build of engine-run.mts) under
  * plain `node`, not under tsx: tsx's loader alone adds ~35 MiB of RSS to a
@@ -23,7 +26,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { EngineRun } from './engine-run.mts';
-import { type FramesResult, type LargeRunResult, browserBench, initialJsGzipBytes, seekTimes } from './page.mts';
+import { type FramesResult, type LargeRunResult, type OwnProgramResult, type RecordingResult, browserBench, initialJsGzipBytes, nodeBench, seekTimes } from './page.mts';
 import { runPeer } from './peer.mts';
 
 const POINTS = [
@@ -43,6 +46,11 @@ const TARGET_LONGEST_TASK_MS = 50;
 const TARGET_FPS = 59;
 const TARGET_WORST_FRAME_MS = 25;
 const LARGE_RUNS = [100_000, 1_000_000];
+/** A learner's 10,000-job program: recording it costs at most twice running it, in the same Pyodide. */
+const TARGET_RECORDING_RATIO = 2;
+/** Pressing Run my program to the drawn recording (interpreter loaded), against the uninstrumented run of the same program. */
+const TARGET_SHOW_RATIO = 3;
+const OWN_PROGRAM_JOBS = 10_000;
 
 const option = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -133,6 +141,20 @@ else {
       `${frames.fps.toFixed(1)} fps, frame interval p50 ${frames.p50Ms.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms, worst ${frames.maxMs.toFixed(1)} ms (target >= ${TARGET_FPS} fps, no frame over ${TARGET_WORST_FRAME_MS} ms)`,
     );
     info('animation: main-thread task time (CDP)', `${n(frames.taskMsPerSecond)} ms per second; long tasks: ${frames.longTasks}`);
+  }
+}
+
+console.log('\nyour own program (CPython in Pyodide)');
+const recording = nodeBench<RecordingResult>('bench/recording.mts', ['--jobs', String(OWN_PROGRAM_JOBS), '--runs', '5']);
+if (recording === null) check('recording overhead', false, 'bench/recording.mts failed');
+else {
+  check(`recording overhead, ${n(recording.jobs)} jobs`, recording.ratio <= TARGET_RECORDING_RATIO, `${(recording.recordSeconds * 1000).toFixed(0)} ms recorded (${n(recording.events)} events) / ${(recording.runSeconds * 1000).toFixed(0)} ms run uninstrumented in the same Pyodide = ${recording.ratio.toFixed(2)}x (target <= ${TARGET_RECORDING_RATIO}x)`);
+  const shown = pageBuild.status === 0 ? browserBench<OwnProgramResult>('bench/own-program.mts', [String(OWN_PROGRAM_JOBS)]) : null;
+  if (shown === null) check('record and show in the page', false, 'bench/own-program.mts failed');
+  else {
+    const ratio = shown.secondRunMs / 1000 / recording.runSeconds;
+    check(`record and show in the page, ${n(shown.jobs)} jobs`, ratio <= TARGET_SHOW_RATIO, `${(shown.secondRunMs / 1000).toFixed(2)} s from the press to the drawn recording (interpreter loaded) / ${recording.runSeconds.toFixed(2)} s uninstrumented run = ${ratio.toFixed(2)}x (target <= ${TARGET_SHOW_RATIO}x); the first run, loading Python, ${(shown.firstRunMs / 1000).toFixed(1)} s`);
+    check('record and show: longest main-thread task', shown.longestTaskMs <= TARGET_LONGEST_TASK_MS, `${shown.longestTaskMs.toFixed(1)} ms (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EventLog } from '../engine/index';
+import { type EventLog, coroutineOfLabel } from '../engine/index';
 
 /** One column of the stage, left to right: the tasks of a step, or the queues between two steps. */
 export type StageColumn = { readonly kind: 'tasks'; readonly tasks: readonly number[] } | { readonly kind: 'queues'; readonly queues: readonly number[] };
@@ -26,10 +26,34 @@ function note(table: Map<number, Set<number>>, task: number, queue: number): voi
   set.add(queue);
 }
 
-/** The layout of a finished run (memoized per log). */
-export function stageLayout(log: EventLog, queueCount: number): StageLayout {
+/**
+ * A scenario's layout from its first events alone: its tasks are all created
+ * at the start (main, then gather's producer and workers), and what each does
+ * is known from its name, so a million-job run is not walked for it.
+ */
+function scenarioLayout(log: EventLog): StageLayout {
+  const producers: number[] = [];
+  const workers: number[] = [];
+  const others: number[] = [];
+  // main, the producer and up to 32 workers are created within the first few hundred events.
+  for (let i = 0; i < Math.min(log.length, 1000); i++) {
+    const event = log.at(i);
+    if (event.kind !== 'task.create') continue;
+    const role = coroutineOfLabel(event.name);
+    (role === 'producer' ? producers : role === 'worker' ? workers : others).push(event.created);
+  }
+  return { columns: [{ kind: 'tasks', tasks: producers }, { kind: 'queues', queues: [0] }, { kind: 'tasks', tasks: workers }], others };
+}
+
+/** The layout of a finished run (memoized per log); `scenario`: an engine scenario's run, laid out by its tasks' names. */
+export function stageLayout(log: EventLog, queueCount: number, scenario = false): StageLayout {
   const known = cache.get(log);
   if (known !== undefined) return known;
+  if (scenario) {
+    const layout = scenarioLayout(log);
+    cache.set(log, layout);
+    return layout;
+  }
   const putsInto = new Map<number, Set<number>>();
   const getsFrom = new Map<number, Set<number>>();
   const tasks: number[] = [];
@@ -38,6 +62,8 @@ export function stageLayout(log: EventLog, queueCount: number): StageLayout {
     if (event.kind === 'task.create') tasks.push(event.created);
     else if (event.kind === 'queue.put' || event.kind === 'queue.put_wait') note(putsInto, event.task, event.queue);
     else if (event.kind === 'queue.get' || event.kind === 'queue.get_wait') note(getsFrom, event.task, event.queue);
+    // Refused by a shut-down queue: it tried to get (or put) all the same.
+    else if (event.kind === 'queue.refused') note(event.waiter === 'getter' ? getsFrom : putsInto, event.task, event.queue);
   }
   const rank = queueRanks(queueCount, putsInto, getsFrom);
   const columnOf = (task: number): number | null => {

@@ -14,7 +14,8 @@ import { Trays } from './Trays';
 export function Stage() {
   const log = useLab((s) => s.timeline.log);
   const queueCount = useLab((s) => s.run.shape.queues.length);
-  const layout = useMemo(() => stageLayout(log, queueCount), [log, queueCount]);
+  const scenario = useLab((s) => s.run.shape.source === 'scenario');
+  const layout = useMemo(() => stageLayout(log, queueCount, scenario), [log, queueCount, scenario]);
   return (
     <div className="stage">
       <div className="pipeline" style={{ gridTemplateColumns: layout.columns.map((c) => (c.kind === 'queues' ? 'minmax(0, 1.2fr)' : 'minmax(0, 1fr)')).join(' ') }}>
