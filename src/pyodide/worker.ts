@@ -8,6 +8,7 @@
  */
 import { files, indexURL } from 'virtual:pyodide-assets';
 import type { WorkerMessage, WorkerRequest } from './protocol';
+import type { ProgramRecording } from './recording';
 import { type PythonRunner, prepareRunner } from './run-program';
 
 type LoadPyodide = typeof import('pyodide').loadPyodide;
@@ -110,6 +111,21 @@ async function load(): Promise<PythonRunner> {
 
 let runner: Promise<PythonRunner> | null = null;
 
+/**
+ * How a recording goes back to the page. By default as it is (a `recording`
+ * reply); a worker entry built on this one may turn it into something cheaper
+ * for the page to take first (src/ui/python-worker.ts: the run the lab shows,
+ * its arrays transferred). `send` posts any message with a transfer list.
+ */
+export type RecordingReplier = (id: number, program: string, recording: ProgramRecording, send: (message: unknown, transfer: Transferable[]) => void) => void;
+
+let replyWithRecording: RecordingReplier = (id, _program, recording) => post({ type: 'recording', id, recording });
+
+/** Send recordings back with `replier` from now on. */
+export function answerRecordingsWith(replier: RecordingReplier): void {
+  replyWithRecording = replier;
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -123,7 +139,7 @@ function answer(python: PythonRunner, request: WorkerRequest): void {
   const { type: _type, id, program, ...options } = request;
   // The parsed recording, as RecordReply carries it. Reading its structured clone back costs the page
   // as much as parsing the JSON text there would, or more (bench/recording.mts --big measures both).
-  post({ type: 'recording', id, recording: python.record(program, options) });
+  replyWithRecording(id, program, python.record(program, options), (reply, transfer) => scope.postMessage(reply as WorkerMessage, transfer));
 }
 
 scope.addEventListener('message', (event) => {

@@ -4,7 +4,9 @@ import { describeOutcome } from './messages';
 import { type RunMetrics, measureRun } from './metrics';
 import { type QueueLengthSeries, primeQueueLengthSeries, queueLengthSeries } from './series';
 import { type RunIndex, indexRun } from './run-index';
+import { type StageLayout, primeStageLayout } from './pipeline';
 import { type RunShape, scenarioShape } from './run-shape';
+import { sourceAsProgram } from './source-program';
 import { Timeline } from './timeline';
 import type { ViewState } from './view-state';
 
@@ -46,7 +48,7 @@ export interface ComputedRun {
 }
 
 /** A large run's checkpoints: one every 4,096 events (a seek folds at most that many, a few milliseconds). */
-const LARGE_RUN_CHECKPOINTS = 4096;
+export const LARGE_RUN_CHECKPOINTS = 4096;
 
 /** Loop iterations before a run counts as runaway (the page's limit). */
 const MAX_ITERATIONS = 50_000_000;
@@ -80,7 +82,12 @@ export interface ComputedRunData {
   readonly ending: RunEnding;
   /** The timeline chart's data and the whole run's measures: walks of the whole log, done here too. */
   readonly series: QueueLengthSeries;
-  readonly metrics: RunMetrics;
+  /** Null: the page measures the run up to the cursor itself (a recording small enough for that). */
+  readonly metrics: RunMetrics | null;
+  /** A recorded program's own source (its sites are its lines); null for a scenario, whose program is exported from its settings. */
+  readonly source: string | null;
+  /** A recorded program's stage layout (a walk of the whole log); null for a scenario, laid out by its tasks' names. */
+  readonly layout: StageLayout | null;
 }
 
 export type ComputePhase = 'running' | 'indexing' | 'folding';
@@ -105,6 +112,8 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
     ending: engineEnding(run, exportScenario(settings)),
     series: queueLengthSeries(log),
     metrics: measureRun(log, log.length, run.endTime),
+    source: null,
+    layout: null,
   };
 }
 
@@ -120,14 +129,15 @@ export function transferablesOf(data: ComputedRunData): ArrayBufferLike[] {
 export function fromRunData(data: ComputedRunData): ComputedRun {
   const log = EventLog.fromData(data.log);
   primeQueueLengthSeries(log, data.series);
+  if (data.layout !== null) primeStageLayout(log, data.layout);
   return {
     run: data.run,
     lines: log.lines,
     timeline: new Timeline(log, data.checkpoints, LARGE_RUN_CHECKPOINTS),
     index: data.index,
-    program: exportScenario(data.run.settings),
+    program: data.source === null ? exportScenario(data.run.settings) : sourceAsProgram(data.source),
     outcome: data.outcome,
     ending: data.ending,
-    finalMetrics: data.metrics,
+    finalMetrics: data.metrics ?? undefined,
   };
 }

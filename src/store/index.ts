@@ -14,6 +14,7 @@ export {
 export { type UrlState, formatUrlState, lessonSettings, parseUrlState } from './url-state';
 export { type RunQueue, type RunShape, itemLabel, itemToken } from './run-shape';
 export { type StageColumn, type StageLayout, stageLayout } from './pipeline';
+export { computeRecordedRunData } from './recorded-run';
 export { narrationOf } from './fold';
 export type { QueueView, TaskRole, TaskStatus, TaskView, ViewState } from './view-state';
 export { type TaskTable, allTasks, taskAt } from './task-table';

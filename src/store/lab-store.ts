@@ -50,6 +50,8 @@ export interface LabActions {
    * to the scenario.
    */
   loadRecording(recording: ProgramRecording, code: string): void;
+  /** The same, for a recording already made into a run elsewhere (a worker: computeRecordedRunData, then fromRunData). */
+  showRecordedRun(computed: ComputedRun): void;
   /** Load settings as a whole (a lesson, a question), at an event, from the start of the run. */
   loadSettings(settings: ScenarioSettings, options?: { lessonId?: string | null; at?: number | null }): void;
   dismissNotices(): void;
@@ -145,8 +147,12 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
           set({ notices: [...get().notices, `The recording of your program could not be shown (${String(error)}); the lab kept the previous run.`] });
           return;
         }
-        const view = next.timeline.viewAt(0);
-        set({ ...next, finalMetrics: undefined, lessonId: null, view, playTime: view.t, playing: false, computing: null });
+        get().showRecordedRun(next);
+      },
+      showRecordedRun(computed) {
+        const view = computed.timeline.viewAt(0);
+        // The lab's settings stay as they are (a run made in a worker was given the defaults).
+        set({ finalMetrics: undefined, ...computed, run: { ...computed.run, settings: get().settings }, lessonId: null, view, playTime: view.t, playing: false, computing: null });
       },
       loadSettings(settings, options = {}) {
         const next = computeOrSay(settings);

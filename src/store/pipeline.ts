@@ -18,6 +18,11 @@ export interface StageLayout {
 
 const cache = new WeakMap<EventLog, StageLayout>();
 
+/** A layout computed elsewhere (a worker) for this log: later calls return it instead of walking the log. */
+export function primeStageLayout(log: EventLog, layout: StageLayout): void {
+  cache.set(log, layout);
+}
+
 /** Note that `task` uses `queue` (tasks outside any task, -1, stand nowhere). */
 function note(table: Map<number, Set<number>>, task: number, queue: number): void {
   if (task < 0) return;

@@ -1,7 +1,11 @@
-import { EventLog, type ExportedProgram, MAX_TASKS, type QueueKind, type ScenarioSettings, type WaiterKind, floatRepr, formatFixed } from '../engine/index';
+import { DEFAULT_SETTINGS, EventLog, MAX_TASKS, type QueueKind, type ScenarioSettings, type WaiterKind, floatRepr, formatFixed } from '../engine/index';
 import type { ProgramRecording, RecordedEvent, RecordedQueue } from '../pyodide/recording';
 import type { RunEnding } from './compare-output';
-import type { ComputedRun, Outcome } from './computed-run';
+import { type ComputedRun, type ComputedRunData, LARGE_RUN_CHECKPOINTS, type Outcome, type RunFacts } from './computed-run';
+import { measureRun } from './metrics';
+import { stageLayout } from './pipeline';
+import { queueLengthSeries } from './series';
+import { sourceAsProgram } from './source-program';
 import { indexRun } from './run-index';
 import { type RunQueue, type RunShape } from './run-shape';
 import { Timeline } from './timeline';
@@ -15,19 +19,51 @@ import { initialView } from './view-state';
  * labelled by their repr): one store, one picture.
  */
 export function computeRecordedRun(recording: ProgramRecording, code: string, settings: ScenarioSettings): ComputedRun {
-  const shape = shapeOf(recording);
-  const log = logOf(recording);
-  const jobs = Math.max(0, recording.items.length - 1);
-  const endTime = log.length === 0 ? 0 : log.time(log.length - 1);
-  const ending = recording.result.ending;
+  const { shape, log, jobs, facts, outcome, ending } = partsOf(recording, settings);
   return {
-    run: { settings, jobs, priorities: null, endTime, iterations: ending.kind === 'deadlock' ? ending.iteration : 0, shape },
+    run: facts,
     lines: log.lines,
     timeline: new Timeline(log, [initialView(shape.queues.length, false)]),
     index: indexRun(log, shape, null, jobs),
     program: sourceAsProgram(code),
-    outcome: outcomeOf(recording, endTime),
-    ending: ending.kind === 'deadlock' ? { kind: 'deadlock', t: ending.t, iteration: ending.iteration, tasks: ending.tasks.map((t) => ({ name: t.name, coroutine: t.coroutine, line: t.line })) } : (ending satisfies RunEnding),
+    outcome,
+    ending,
+  };
+}
+
+/** What both forms of a recorded run are made of. */
+function partsOf(recording: ProgramRecording, settings: ScenarioSettings) {
+  const shape = shapeOf(recording);
+  const log = logOf(recording);
+  const jobs = Math.max(0, recording.items.length - 1);
+  const endTime = log.length === 0 ? 0 : log.time(log.length - 1);
+  const raw = recording.result.ending;
+  const ending: RunEnding = raw.kind === 'deadlock' ? { kind: 'deadlock', t: raw.t, iteration: raw.iteration, tasks: raw.tasks.map((t) => ({ name: t.name, coroutine: t.coroutine, line: t.line })) } : raw;
+  const facts: RunFacts = { settings, jobs, priorities: null, endTime, iterations: raw.kind === 'deadlock' ? raw.iteration : 0, shape };
+  return { shape, log, jobs, endTime, facts, ending, outcome: outcomeOf(recording, endTime) };
+}
+
+/** Recordings past this many events are measured once, whole, where they are computed (live measures would walk them on the page). */
+const MEASURE_WHOLE_OVER = 200_000;
+
+/**
+ * In a worker: the recorded run as plain data for the page (fromRunData), its
+ * checkpoints, layout and chart series computed here, so showing a
+ * recording costs the page's thread no walk of its events.
+ */
+export function computeRecordedRunData(recording: ProgramRecording, code: string, settings: ScenarioSettings = DEFAULT_SETTINGS): ComputedRunData {
+  const { shape, log, jobs, endTime, facts, outcome, ending } = partsOf(recording, settings);
+  return {
+    run: { ...facts, priorities: null },
+    log: log.toData(),
+    index: indexRun(log, shape, null, jobs),
+    checkpoints: new Timeline(log, [initialView(shape.queues.length, false)], LARGE_RUN_CHECKPOINTS).allCheckpoints(),
+    outcome,
+    ending,
+    series: queueLengthSeries(log, 0),
+    metrics: log.length > MEASURE_WHOLE_OVER ? measureRun(log, log.length, endTime, shape) : null,
+    source: code,
+    layout: stageLayout(log, shape.queues.length),
   };
 }
 
@@ -43,14 +79,6 @@ function shapeOf(recording: ProgramRecording): RunShape {
     return { name: count === 1 ? base : `${base} (${count})`, className: q.className, maxsize: q.maxsize, kind: KIND_OF_CLASS[q.className] ?? 'fifo' };
   });
   return { source: 'program', queues, items: recording.items, coroutines: recording.tasks.map((t) => t.coroutine) };
-}
-
-/** A recorded program's sites are its own line numbers: the code panel lights line n for site n. */
-function sourceAsProgram(code: string): ExportedProgram {
-  const lineOf = new Map<number, number>();
-  const count = code.split('\n').length;
-  for (let line = 1; line <= count; line++) lineOf.set(line, line);
-  return { text: code, lineOf: lineOf as ReadonlyMap<number, number> as ExportedProgram['lineOf'] };
 }
 
 const num = (event: RecordedEvent, field: number): number => Number(event[4 + field] ?? 0);

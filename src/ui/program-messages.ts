@@ -1,4 +1,4 @@
-import type { LabActions } from '../store/index';
+import type { ComputedRunData, LabActions, ViewState } from '../store/index';
 
 /**
  * What the editor's run flow and the Pyodide worker (src/pyodide/worker.ts)
@@ -14,3 +14,20 @@ export type RecordRequest = { readonly type: 'record'; readonly id: number; read
 
 /** Worker -> page: the recording of request `id`. */
 export type RecordReply = { readonly type: 'recording'; readonly id: number; readonly recording: ProgramRecording };
+
+/** A recording without its events (the page gets those as the run itself): what the editor says about it. */
+export type RecordingSummary = Omit<ProgramRecording, 'events'> & { readonly eventCount: number };
+
+/**
+ * Worker -> page, from src/ui/python-worker.ts: the recording of request `id`
+ * as the run the lab shows (fromRunData), its checkpoints first, in slices.
+ */
+export type RecordedRunReply =
+  | { readonly type: 'recorded-checkpoints'; readonly id: number; readonly slice: readonly ViewState[] }
+  | { readonly type: 'recorded-run'; readonly id: number; readonly summary: RecordingSummary; readonly data: ComputedRunData };
+
+/** The summary of a recording the page received whole. */
+export function summaryOf(recording: ProgramRecording): RecordingSummary {
+  const { events, ...rest } = recording;
+  return { ...rest, eventCount: events.length };
+}

@@ -1,4 +1,4 @@
-import type { ProgramRecording } from './program-messages';
+import type { RecordingSummary } from './program-messages';
 import type { ProgramRunPhase } from './use-program-run';
 import { WATCHDOG_SECONDS } from './use-program-run';
 
@@ -31,9 +31,9 @@ function printedCount(stdout: string): number {
 }
 
 /** The lines of a shown recording's summary: how it ended, and where to look. */
-export function recordingSummary(recording: ProgramRecording): string {
-  const { result, events, stopped, errorLines } = recording;
-  const recorded = `CPython ${result.python} recorded ${plural(events.length, 'event')} and ${plural(printedCount(result.stdout), 'printed line')}.`;
+export function recordingSummary(recording: RecordingSummary): string {
+  const { result, eventCount, stopped, errorLines } = recording;
+  const recorded = `CPython ${result.python} recorded ${plural(eventCount, 'event')} and ${plural(printedCount(result.stdout), 'printed line')}.`;
   if (stopped !== null) return `${recorded} The lab stopped your program early: ${stopped.message} The events up to there are shown above.`;
   const ending = result.ending;
   switch (ending.kind) {

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState } from 'react';
+import { type LabActions, type ViewState, fromRunData } from '../store/index';
 import { LabContext } from './lab-context';
-import type { ProgramRecording } from './program-messages';
+import { type ProgramRecording, type RecordingSummary, summaryOf } from './program-messages';
 import { type PythonInfo, type PythonWorkerEvent, usePythonWorker } from './use-python-worker';
 
 /** How long a program may run in CPython, once the interpreter is up, before the lab stops it. */
@@ -12,7 +13,7 @@ export type ProgramRunPhase =
   | { readonly kind: 'loading'; readonly step: 'download' | 'start'; readonly loaded: number; readonly total: number }
   | { readonly kind: 'recording' }
   /** The recording is on the stage. */
-  | { readonly kind: 'shown'; readonly recording: ProgramRecording; readonly code: string }
+  | { readonly kind: 'shown'; readonly recording: RecordingSummary; readonly code: string }
   /** Ended by the lab: the watchdog, or the Stop button. The previous run stays shown. */
   | { readonly kind: 'ended'; readonly by: 'watchdog' | 'stop' }
   /** Python could not load or run it, or the store could not show the recording (its notice says why). */
@@ -36,6 +37,8 @@ export function useProgramRun(onShown: (code: string) => void): ProgramRun {
   const store = useContext(LabContext);
   const [phase, setPhase] = useState<ProgramRunPhase>({ kind: 'idle' });
   const asked = useRef<{ id: number; code: string } | null>(null);
+  /** The checkpoints of the run being received (they come before it, in slices). */
+  const checkpoints = useRef<ViewState[]>([]);
   const nextId = useRef(1);
   const watchdog = useRef<ReturnType<typeof setTimeout> | null>(null);
   const worker = usePythonWorker('program-recorder', onEvent);
@@ -63,15 +66,21 @@ export function useProgramRun(onShown: (code: string) => void): ProgramRun {
     setPhase({ kind: 'ended', by });
   }
 
-  function show(recording: ProgramRecording, code: string): void {
+  /** Show a recording: made into a run by the worker (`computed`), or here from the recording itself. */
+  function show(summary: RecordingSummary, code: string, load: (state: LabActions) => void): void {
     if (store === null) return;
     const before = store.getState().timeline;
-    store.getState().loadRecording(recording, code);
+    try {
+      load(store.getState());
+    } catch (error) {
+      setPhase({ kind: 'failed', stage: 'show', message: `the recording could not be shown (${String(error)})` });
+      return;
+    }
     if (store.getState().timeline === before) {
       setPhase({ kind: 'failed', stage: 'show', message: store.getState().notices.at(-1) ?? 'the recording could not be shown' });
       return;
     }
-    setPhase({ kind: 'shown', recording, code });
+    setPhase({ kind: 'shown', recording: summary, code });
     onShown(code);
   }
 
@@ -85,12 +94,23 @@ export function useProgramRun(onShown: (code: string) => void): ProgramRun {
         setPhase({ kind: 'recording' });
         arm();
         return;
+      case 'recorded-checkpoints':
+        if (asked.current.id === event.id) checkpoints.current.push(...event.slice);
+        return;
+      case 'recorded-run':
       case 'recording': {
         const request = asked.current;
         if (request.id !== event.id) return;
         disarm();
         asked.current = null;
-        show(event.recording, request.code);
+        if (event.type === 'recording') {
+          const recording: ProgramRecording = event.recording;
+          show(summaryOf(recording), request.code, (state) => state.loadRecording(recording, request.code));
+        } else {
+          const data = { ...event.data, checkpoints: checkpoints.current };
+          show(event.summary, request.code, (state) => state.showRecordedRun(fromRunData(data)));
+        }
+        checkpoints.current = [];
         return;
       }
       case 'failed':
@@ -107,6 +127,7 @@ export function useProgramRun(onShown: (code: string) => void): ProgramRun {
   function run(code: string): void {
     const id = nextId.current++;
     asked.current = { id, code };
+    checkpoints.current = [];
     if (worker.python === null) setPhase({ kind: 'loading', step: 'download', loaded: 0, total: 0 });
     else {
       setPhase({ kind: 'recording' });

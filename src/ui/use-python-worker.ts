@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { RecordReply, RecordRequest } from './program-messages';
+import type { RecordReply, RecordRequest, RecordedRunReply } from './program-messages';
 import type { RealPythonReply, RealPythonRequest } from './real-python-messages';
 
 /** Anything the panels ask the Pyodide worker. */
 export type PythonRequest = RealPythonRequest | RecordRequest;
 
 /** Everything the worker says, and `crashed` when the worker itself failed (it could not start, or died). */
-export type PythonWorkerEvent = RealPythonReply | RecordReply | { readonly type: 'crashed'; readonly message: string };
+export type PythonWorkerEvent = RealPythonReply | RecordReply | RecordedRunReply | { readonly type: 'crashed'; readonly message: string };
 
 /** The interpreter once it is up in this worker. */
 export interface PythonInfo {
@@ -64,8 +64,8 @@ export function usePythonWorker(name: string, onEvent: (event: PythonWorkerEvent
   function send(request: PythonRequest): boolean {
     if (worker.current === null) {
       try {
-        const created = new Worker(new URL('../pyodide/worker.ts', import.meta.url), { type: 'module', name });
-        created.addEventListener('message', (event: MessageEvent<RealPythonReply | RecordReply>) => {
+        const created = new Worker(new URL('./python-worker.ts', import.meta.url), { type: 'module', name });
+        created.addEventListener('message', (event: MessageEvent<RealPythonReply | RecordReply | RecordedRunReply>) => {
           if (worker.current === created) onMessage(event.data);
         });
         created.addEventListener('error', (event) => {

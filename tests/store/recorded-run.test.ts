@@ -5,7 +5,8 @@ import { type PythonRunner, prepareRunner } from '../../src/pyodide/run-program'
 import { applyEvent } from '../../src/store/fold';
 import { measureRun } from '../../src/store/metrics';
 import { stageLayout } from '../../src/store/pipeline';
-import { computeRecordedRun } from '../../src/store/recorded-run';
+import { fromRunData, transferablesOf } from '../../src/store/computed-run';
+import { computeRecordedRun, computeRecordedRunData } from '../../src/store/recorded-run';
 import { queueAt } from '../../src/store/run-index';
 import { itemLabel } from '../../src/store/run-shape';
 import type { ViewState } from '../../src/store/view-state';
@@ -149,5 +150,23 @@ describe('a recorded program in the store', () => {
     expect(layout.others).toEqual([]);
     const page = itemLabel(shape, run.index.queues[1]!.job[0]!);
     expect(page).toBe("'page of https://example.com/0'");
+  });
+
+  it('made into plain data in a worker and sent with its buffers transferred, shows the same run on the page', () => {
+    const recording = python.record(PIPELINE);
+    const here = computeRecordedRun(recording, PIPELINE, DEFAULT_SETTINGS);
+    const data = computeRecordedRunData(recording, PIPELINE, DEFAULT_SETTINGS);
+    const there = fromRunData(structuredClone(data, { transfer: transferablesOf(data) as ArrayBuffer[] }));
+    expect(there.lines.slice()).toEqual(here.lines.slice());
+    expect(there.program.text).toBe(PIPELINE);
+    expect(there.outcome).toEqual(here.outcome);
+    expect(there.run.shape).toEqual(here.run.shape);
+    expect(there.index).toEqual(here.index);
+    const length = here.timeline.length;
+    expect(there.timeline.length).toBe(length);
+    for (let cursor = 0; cursor <= length; cursor += 37) expect(there.timeline.viewAt(cursor)).toEqual(here.timeline.viewAt(cursor));
+    expect(there.timeline.viewAt(length)).toEqual(here.timeline.viewAt(length));
+    // The layout came with the data: the page does not walk the log for it.
+    expect(stageLayout(there.timeline.log, there.run.shape.queues.length)).toEqual(data.layout);
   });
 });
