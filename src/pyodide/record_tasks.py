@@ -179,6 +179,7 @@ class _TaskCoro(collections.abc.Coroutine):
         rec.current = previous
         return yielded
 
+    # send() written out again, not shared: a step is the recorder's hottest path, and a helper costs a call in each.
     def throw(self, typ, val=None, tb=None):
         rec = _REC
         n = self._n

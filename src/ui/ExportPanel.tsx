@@ -1,15 +1,7 @@
 import { useMemo, useState } from 'react';
 import { exportThreads, lessonById } from '../store/index';
 import { useLab } from './lab-context';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-python' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  URL.revokeObjectURL(url);
-}
+import { downloadText as download } from './program-files';
 
 /** Copy or download the program for the current settings, asyncio or threads. */
 export function ExportPanel() {

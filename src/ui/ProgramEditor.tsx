@@ -29,15 +29,21 @@ export function ProgramEditor() {
   const editor = useCodeEditor(host, initialText, T.editorLabel, () => setLink(null));
   const { phase, python, busy, run, stop } = useProgramRun(goToLinkedEvent);
 
-  // An editor still holding the lesson's program follows the lesson.
+  // An editor still holding the lesson's program follows the lesson. In a task of its own: a new
+  // run's hand-over is one task, and the editor's update would lengthen it. A change that comes
+  // before it runs cancels it, and the next one compares with the lesson's program it last followed.
   useEffect(() => {
-    if (source !== 'scenario' || lessonProgram.current === programText) return;
-    const previous = lessonProgram.current;
-    lessonProgram.current = programText;
-    if (editor.current?.text() === previous) {
-      editor.current.setText(programText);
-      editor.current.clearErrors();
-    }
+    if (source !== 'scenario') return undefined;
+    const later = setTimeout(() => {
+      const previous = lessonProgram.current;
+      if (previous === programText) return;
+      lessonProgram.current = programText;
+      if (editor.current?.text() === previous) {
+        editor.current.setText(programText);
+        editor.current.clearErrors();
+      }
+    }, 0);
+    return () => clearTimeout(later);
   }, [source, programText, editor]);
 
   // Mark the lines a traceback names.

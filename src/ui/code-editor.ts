@@ -56,7 +56,15 @@ export function createCodeEditor(parent: HTMLElement, text: string, label: strin
   return {
     text: () => view.state.doc.toString(),
     setText(next) {
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: next } });
+      // Only the part that differs: a lesson's program changes a line or two when a setting
+      // moves, and re-highlighting the whole document costs a long task in a run's hand-over.
+      const current = view.state.doc.toString();
+      if (current === next) return;
+      let start = 0;
+      while (start < current.length && start < next.length && current[start] === next[start]) start++;
+      let end = 0;
+      while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+      view.dispatch({ changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) } });
     },
     markErrors(lines, message) {
       const doc = view.state.doc;

@@ -1,7 +1,7 @@
 import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PythonRunner, prepareRunner } from '../../src/pyodide/run-program';
-import { eventsOf, oracle, recordFaithfully, replayQueues, taskNamed } from './recording-helpers';
+import { eventsOf, recordLikeCPython, replayQueues, taskNamed } from './recording-helpers';
 
 /**
  * What a task waits on when it is not a queue or a sleep, the tasks a program
@@ -17,13 +17,7 @@ beforeAll(async () => {
   python = prepareRunner(await loadPyodide({ stdout: () => {}, stderr: () => {} }));
 }, 120_000);
 
-async function record(source: string) {
-  const recording = recordFaithfully(python, source);
-  const cpython = await oracle(source);
-  expect(recording.result.stdout).toBe(cpython.stdout);
-  expect(recording.result.exitCode).toBe(cpython.code);
-  return recording;
-}
+const record = (source: string) => recordLikeCPython(python, source);
 
 const AWAITS = `import asyncio
 

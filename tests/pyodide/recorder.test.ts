@@ -1,7 +1,7 @@
 import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type PythonRunner, prepareRunner } from '../../src/pyodide/run-program';
-import { eventsOf, labels, oracle, queueNamed, recordFaithfully, replayQueues, taskNamed } from './recording-helpers';
+import { eventsOf, labels, queueNamed, recordLikeCPython, replayQueues, taskNamed } from './recording-helpers';
 
 /**
  * recorder.py on small real programs: each prints what CPython 3.11 (the
@@ -18,10 +18,7 @@ beforeAll(async () => {
 
 /** Record, and check the output against the uninstrumented run and CPython 3.11. */
 async function record(source: string) {
-  const recording = recordFaithfully(python, source);
-  const cpython = await oracle(source);
-  expect(recording.result.stdout).toBe(cpython.stdout);
-  expect(recording.result.exitCode).toBe(cpython.code);
+  const recording = await recordLikeCPython(python, source);
   expect(recording.stopped).toBeNull();
   return recording;
 }

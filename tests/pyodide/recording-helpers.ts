@@ -157,6 +157,15 @@ export function recordFaithfully(python: PythonRunner, source: string): ProgramR
   return recording;
 }
 
+/** Record faithfully, and check the printed output and exit code against CPython 3.11 (the oracle) too. */
+export async function recordLikeCPython(python: PythonRunner, source: string): Promise<ProgramRecording> {
+  const recording = recordFaithfully(python, source);
+  const cpython = await oracle(source);
+  expect(recording.result.stdout).toBe(cpython.stdout);
+  expect(recording.result.exitCode).toBe(cpython.code);
+  return recording;
+}
+
 /** CPython 3.11 (the oracle) on the virtual clock: run_virtual.py. */
 export function oracle(source: string): Promise<ProcessResult> {
   return runVirtual(source);
