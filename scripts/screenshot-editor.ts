@@ -62,7 +62,7 @@ try {
     await page.goto(`${server.url}?code=${encodeProgram(BROKEN)}`);
     await panel.getByRole('button', { name: 'Run my program' }).click();
     try {
-      await panel.getByRole('status').filter({ hasText: /recorded \d+ events/ }).waitFor({ timeout: 90_000 });
+      await panel.getByRole('status').filter({ hasText: /recorded [\d,]+ events/ }).waitFor({ timeout: 90_000 });
       await panel.screenshot({ path: join(out, `editor-raised-${size.name}.png`) });
       await page.screenshot({ path: join(out, `page-raised-${size.name}.png`), fullPage: true });
     } catch {

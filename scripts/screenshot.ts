@@ -25,6 +25,7 @@ const SHOTS: readonly { name: string; query: string; width: number; large?: 'com
   { name: 'own-pipeline', query: `${code('pipeline.py')}&at=120`, width: 1400, record: true },
   { name: 'own-pipeline-390px', query: `${code('pipeline.py')}&at=120`, width: 390, record: true },
   { name: 'own-deadlock', query: `${code('deadlock.py')}&at=100000`, width: 1400, record: true },
+  { name: 'own-many-tasks', query: `${code('many-tasks.py')}&at=9000`, width: 1400, record: true },
   { name: 'million-jobs-computing', query: '?jobs=1000000&workers=8&maxsize=20', width: 1400, large: 'computing' },
   { name: 'million-jobs-middle', query: '?jobs=1000000&workers=8&maxsize=20&at=3500000', width: 1400, large: 'done' },
 ];
@@ -44,7 +45,7 @@ try {
     if (shot.large === 'done') await banner.waitFor({ state: 'detached', timeout: 300_000 });
     if (shot.record === true) {
       await page.getByRole('button', { name: 'Run my program' }).click();
-      await page.getByRole('status').filter({ hasText: /recorded \d+ events/ }).waitFor({ timeout: 120_000 });
+      await page.getByRole('status').filter({ hasText: /recorded [\d,]+ events/ }).waitFor({ timeout: 120_000 });
     }
     await page.waitForTimeout(600); // let glides land
     await page.screenshot({ path: join(out, `${shot.name}.png`), fullPage: true });

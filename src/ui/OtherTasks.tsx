@@ -3,6 +3,9 @@ import { useFollowable, useLab } from './lab-context';
 import { statusText } from './status-text';
 import { useItemLabel } from './use-item-label';
 
+/** Tasks listed: a program with thousands of helpers shows these and counts the rest. */
+const LANES_SHOWN = 32;
+
 /** Tasks that touch no queue (main, helpers): one line each, beside the stage. */
 export function OtherTasks({ ids }: { ids: readonly number[] }) {
   const tasks = useLab((s) => s.view.tasks);
@@ -17,13 +20,14 @@ export function OtherTasks({ ids }: { ids: readonly number[] }) {
     <section className="panel other-tasks" aria-labelledby="other-tasks-title">
       <h2 id="other-tasks-title">Other tasks</h2>
       <ul>
-        {shown.map((task) => (
+        {shown.slice(0, LANES_SHOWN).map((task) => (
           <li key={task.id} className={`other-task status-${task.status}`}>
             <span className="name">{task.label}</span> <span className="status">{statusText(task, playTime, label, followable)}</span>
             {task.stuck !== null && <span className="stuck-note"> (deadlock: waits forever in {task.stuck})</span>}
           </li>
         ))}
       </ul>
+      {shown.length > LANES_SHOWN && <p className="hint">and {(shown.length - LANES_SHOWN).toLocaleString('en')} more tasks, not drawn</p>}
     </section>
   );
 }

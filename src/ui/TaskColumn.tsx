@@ -14,6 +14,9 @@ function titleOf(shape: RunShape, tasks: TaskTable, ids: readonly number[]): str
   return [...counts].map(([name, count]) => (count === 1 ? name : `${name} ×${count}`)).join(', ');
 }
 
+/** Lanes drawn in one column: a program with thousands of tasks shows these and counts the rest. */
+const LANES_SHOWN = 64;
+
 const SHUTDOWN_HINT = { sentinel: ', then one None per worker', none: ' and stops (no sentinels)', cancel: '; main() cancels the workers after queue.join()', shutdown: ', then calls queue.shutdown()', 'shutdown-immediate': ', then queue.shutdown(immediate=True)' } as const;
 
 /** The tasks of one step of the pipeline, each in its lane (only those created so far). */
@@ -29,7 +32,8 @@ export function TaskColumn({ ids, first }: { ids: readonly number[]; first: bool
   return (
     <section className={`panel tasks${producer ? ' producer' : ' workers'}`} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {shown.length === 0 ? <p className="hint">Not started yet.</p> : <ul className={`lanes${shown.length > 8 ? ' compact' : ''}`}>{shown.map((task) => <TaskLane key={task.id} task={task} />)}</ul>}
+      {shown.length === 0 ? <p className="hint">Not started yet.</p> : <ul className={`lanes${shown.length > 8 ? ' compact' : ''}`}>{shown.slice(0, LANES_SHOWN).map((task) => <TaskLane key={task.id} task={task} />)}</ul>}
+      {shown.length > LANES_SHOWN && <p className="hint">and {(shown.length - LANES_SHOWN).toLocaleString('en')} more tasks in this step, not drawn</p>}
       {producer && <p className="hint">puts {total} jobs{SHUTDOWN_HINT[shutdown]}</p>}
     </section>
   );

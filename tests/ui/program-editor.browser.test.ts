@@ -129,7 +129,7 @@ async function tabOutAndRun(): Promise<void> {
 }
 
 async function waitForRecording(): Promise<string> {
-  const done = status().filter({ hasText: /recorded \d+ events|could not|stopped/ });
+  const done = status().filter({ hasText: /recorded [\d,]+ events|could not|stopped/ });
   await done.waitFor({ timeout: LOAD_TIMEOUT });
   return done.innerText();
 }
@@ -194,7 +194,7 @@ describe('Your own program', () => {
     expect(expected.code).toBe(0);
     await pasteIntoEditor(PIPELINE);
     await tabOutAndRun();
-    expect(await waitForRecording()).toMatch(/recorded \d+ events and 11 printed lines\. It finished/);
+    expect(await waitForRecording()).toMatch(/recorded [\d,]+ events and 11 printed lines\. It finished/);
     expect(await lab.position()).toMatchObject({ cursor: 0 });
     await lab.stepTimes(3);
     expect((await lab.position()).cursor).toBe(3);
