@@ -1,4 +1,6 @@
 import { type JobId, type LabEvent, type RunStatus, SENTINEL, describeError, exhaustive, floatRepr, formatFixed } from '../engine/index';
+import type { ProgramRecording } from '../pyodide/recording';
+import type { Outcome } from './computed-run';
 import { type RunShape, itemLabel } from './run-shape';
 import type { QueueView, TaskView } from './view-state';
 
@@ -6,6 +8,9 @@ import type { QueueView, TaskView } from './view-state';
  * Every sentence the lab says about an event, in one place (the narration line
  * and what a screen reader hears come from here).
  */
+
+const returnedAt = (at: string): string => `asyncio.run(main()) returned at ${at}: the program finished.`;
+const WOULD_HANG = 'nothing is ready and no timer is pending, so CPython would wait forever.';
 
 function capacity(queue: QueueView | undefined, maxsize: number): string {
   const length = queue?.length ?? 0;
@@ -36,7 +41,7 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
     case 'task.cancel':
       return `${who} calls ${whom}.cancel(): CancelledError will be raised where it waits, on the next loop iteration.`;
     case 'task.stuck':
-      return `Deadlock: nothing is ready and no timer is pending, so CPython would wait forever. ${who} waits in ${event.awaiting}.`;
+      return `Deadlock: ${WOULD_HANG} ${who} waits in ${event.awaiting}.`;
     case 'task.step':
       return `The event loop resumes ${who}: its coroutine runs until its next await.`;
     case 'task.await':
@@ -103,16 +108,42 @@ export function describeOutcome(status: RunStatus, endTime: number): { readonly 
   const at = `t = ${formatFixed(endTime, 1)} s`;
   switch (status.kind) {
     case 'returned':
-      return { kind: status.kind, text: `asyncio.run(main()) returned at ${at}: the program finished.` };
+      return { kind: status.kind, text: returnedAt(at) };
     case 'raised':
       return { kind: status.kind, text: `main() raised ${describeError(status.error)}. asyncio.run() cancelled the other tasks and re-raised it: the program ends with a traceback.` };
     case 'deadlock': {
       const waits = status.pending.map((p) => `${p.label} waits in ${p.awaiting}`).join('; ');
-      return { kind: status.kind, text: `Deadlock at ${at}: nothing is ready and no timer is pending, so CPython would wait forever. ${waits}.` };
+      return { kind: status.kind, text: `Deadlock at ${at}: ${WOULD_HANG} ${waits}.` };
     }
     case 'limit':
       return { kind: status.kind, text: `Stopped after ${status.iterations} event loop iterations at ${at}: the run looks endless.` };
     default:
       return exhaustive(status);
+  }
+}
+
+/** How a recorded program ends, in the same words as a scenario's where they are the same thing. */
+export function describeRecordedOutcome(recording: ProgramRecording, endTime: number): Outcome {
+  const at = `t = ${formatFixed(endTime, 1)} s`;
+  const { stopped } = recording;
+  if (stopped !== null) return { kind: 'limit', text: `${stopped.message} The events up to there can be stepped through.` };
+  const ending = recording.result.ending;
+  switch (ending.kind) {
+    case 'returned':
+      return { kind: 'returned', text: returnedAt(at) };
+    case 'exit':
+      return { kind: ending.code === 0 ? 'returned' : 'raised', text: `The program called sys.exit(${ending.code}) at ${at}.` };
+    case 'raised':
+      return { kind: 'raised', text: `The program raised ${ending.lastLine}${recording.errorLines.length > 0 ? ` (line ${recording.errorLines.at(-1)})` : ''}: it ends with a traceback.` };
+    case 'deadlock': {
+      // What each task waits on, as its task.stuck event says (the ending names the task and its line).
+      const awaiting = new Map<string, string>();
+      for (const [kind, , task, , what] of recording.events) if (kind === 'task.stuck') awaiting.set(recording.tasks[task]?.name ?? '', String(what));
+      const on = (name: string): string => (awaiting.has(name) ? ` in ${awaiting.get(name)}` : '');
+      const waits = ending.tasks.map((t) => `${t.name} (${t.coroutine}) waits${on(t.name)} at line ${t.line}`).join('; ');
+      return { kind: 'deadlock', text: `Deadlock at t = ${floatRepr(ending.t)} s: ${WOULD_HANG} ${waits}.` };
+    }
+    case 'limit':
+      return { kind: 'limit', text: `${ending.message}.` };
   }
 }

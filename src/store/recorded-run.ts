@@ -1,7 +1,8 @@
-import { DEFAULT_SETTINGS, EventLog, MAX_TASKS, type QueueKind, type ScenarioSettings, type WaiterKind, floatRepr, formatFixed } from '../engine/index';
+import { DEFAULT_SETTINGS, EventLog, MAX_TASKS, type QueueKind, type ScenarioSettings, type WaiterKind } from '../engine/index';
 import type { ProgramRecording, RecordedEvent, RecordedQueue } from '../pyodide/recording';
 import type { RunEnding } from './compare-output';
-import { type ComputedRun, type ComputedRunData, LARGE_RUN_CHECKPOINTS, type Outcome, type RunFacts } from './computed-run';
+import { type ComputedRun, type ComputedRunData, LARGE_RUN_CHECKPOINTS, type RunFacts } from './computed-run';
+import { describeRecordedOutcome } from './messages';
 import { measureRun } from './metrics';
 import { stageLayout } from './pipeline';
 import { queueLengthSeries } from './series';
@@ -40,7 +41,7 @@ function partsOf(recording: ProgramRecording, settings: ScenarioSettings) {
   const raw = recording.result.ending;
   const ending: RunEnding = raw.kind === 'deadlock' ? { kind: 'deadlock', t: raw.t, iteration: raw.iteration, tasks: raw.tasks.map((t) => ({ name: t.name, coroutine: t.coroutine, line: t.line })) } : raw;
   const facts: RunFacts = { settings, jobs, priorities: null, endTime, iterations: raw.kind === 'deadlock' ? raw.iteration : 0, shape };
-  return { shape, log, jobs, endTime, facts, ending, outcome: outcomeOf(recording, endTime) };
+  return { shape, log, jobs, endTime, facts, ending, outcome: describeRecordedOutcome(recording, endTime) };
 }
 
 /** Recordings past this many events are measured once, whole, where they are computed (live measures would walk them on the page). */
@@ -173,27 +174,3 @@ function logOf(recording: ProgramRecording): EventLog {
   return log;
 }
 
-function outcomeOf(recording: ProgramRecording, endTime: number): Outcome {
-  const at = `t = ${formatFixed(endTime, 1)} s`;
-  const { stopped } = recording;
-  if (stopped !== null) return { kind: 'limit', text: `${stopped.message} The events up to there can be stepped through.` };
-  const ending = recording.result.ending;
-  switch (ending.kind) {
-    case 'returned':
-      return { kind: 'returned', text: `asyncio.run(main()) returned at ${at}: the program finished.` };
-    case 'exit':
-      return { kind: ending.code === 0 ? 'returned' : 'raised', text: `The program called sys.exit(${ending.code}) at ${at}.` };
-    case 'raised':
-      return { kind: 'raised', text: `The program raised ${ending.lastLine}${recording.errorLines.length > 0 ? ` (line ${recording.errorLines.at(-1)})` : ''}: it ends with a traceback.` };
-    case 'deadlock': {
-      // What each task waits on, as its task.stuck event says (the ending names the task and its line).
-      const awaiting = new Map<string, string>();
-      for (const [kind, , task, , what] of recording.events) if (kind === 'task.stuck') awaiting.set(recording.tasks[task]?.name ?? '', String(what));
-      const on = (name: string): string => (awaiting.has(name) ? ` in ${awaiting.get(name)}` : '');
-      const waits = ending.tasks.map((t) => `${t.name} (${t.coroutine}) waits${on(t.name)} at line ${t.line}`).join('; ');
-      return { kind: 'deadlock', text: `Deadlock at t = ${floatRepr(ending.t)} s: nothing is ready and no timer is pending, so CPython would wait forever. ${waits}.` };
-    }
-    case 'limit':
-      return { kind: 'limit', text: `${ending.message}.` };
-  }
-}

@@ -26,11 +26,11 @@ export type TaskStatus =
   | 'crashed';
 
 /**
- * Named after the coroutine the task runs, for the scenario's tasks; a
- * recorded program's tasks are all `task` (where each stands comes from what
+ * Named after the coroutine the task runs, as a scenario's labels say; for a
+ * recorded program's tasks it means nothing (where each stands comes from what
  * it does in the run: pipeline.ts).
  */
-export type TaskRole = Coroutine | 'task';
+export type TaskRole = Coroutine;
 
 export interface TaskView {
   readonly id: number;

@@ -9,10 +9,8 @@
  */
 import { answerRecordingsWith } from '../pyodide/worker';
 import { computeRecordedRunData, transferablesOf } from '../store/index';
+import { checkpointSlices } from './checkpoint-slices';
 import type { RecordedRunReply } from './program-messages';
-
-/** About 2 ms of deserializing on the page per slice. */
-const CHECKPOINTS_PER_MESSAGE = 200;
 
 answerRecordingsWith((id, program, recording, send) => {
   let data;
@@ -26,8 +24,6 @@ answerRecordingsWith((id, program, recording, send) => {
     return;
   }
   const { events, ...summary } = recording;
-  for (let start = 0; start < data.checkpoints.length; start += CHECKPOINTS_PER_MESSAGE) {
-    send({ type: 'recorded-checkpoints', id, slice: data.checkpoints.slice(start, start + CHECKPOINTS_PER_MESSAGE) } satisfies RecordedRunReply, []);
-  }
+  for (const slice of checkpointSlices(data.checkpoints)) send({ type: 'recorded-checkpoints', id, slice } satisfies RecordedRunReply, []);
   send({ type: 'recorded-run', id, summary: { ...summary, eventCount: events.length }, data: { ...data, checkpoints: [] } } satisfies RecordedRunReply, transferablesOf(data) as ArrayBuffer[]);
 });

@@ -6,6 +6,7 @@
  * slices, each read in a task of its own.
  */
 import { type ComputedRunData, type ScenarioSettings, type ViewState, computeRunData, transferablesOf } from '../store/index';
+import { checkpointSlices } from './checkpoint-slices';
 
 export type RunWorkerMessage =
   | { readonly type: 'progress'; readonly phase: 'running' | 'indexing' | 'folding'; readonly fraction: number }
@@ -16,9 +17,6 @@ export type RunWorkerMessage =
   | { readonly type: 'failed'; readonly message: string };
 
 const scope = globalThis as unknown as { postMessage(message: RunWorkerMessage, transfer: Transferable[]): void; addEventListener(type: 'message', listener: (event: MessageEvent<ScenarioSettings>) => void): void };
-
-/** About 2 ms of deserializing on the page, for a run with a few dozen tasks. */
-const CHECKPOINTS_PER_MESSAGE = 200;
 
 scope.addEventListener('message', (event) => {
   try {
@@ -31,9 +29,7 @@ scope.addEventListener('message', (event) => {
       scope.postMessage({ type: 'progress', phase, fraction }, []); // a worker's postMessage: the second argument is the transfer list
     });
     scope.postMessage({ type: 'computed' }, []);
-    for (let start = 0; start < data.checkpoints.length; start += CHECKPOINTS_PER_MESSAGE) {
-      scope.postMessage({ type: 'checkpoints', slice: data.checkpoints.slice(start, start + CHECKPOINTS_PER_MESSAGE) }, []);
-    }
+    for (const slice of checkpointSlices(data.checkpoints)) scope.postMessage({ type: 'checkpoints', slice }, []);
     scope.postMessage({ type: 'run', data: { ...data, checkpoints: [] } }, transferablesOf(data) as ArrayBuffer[]);
   } catch (error) {
     scope.postMessage({ type: 'failed', message: String(error) }, []);

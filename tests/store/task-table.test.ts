@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_TASKS, type TaskTable, allTasks, taskAt, withTask } from '../../src/store/task-table';
 import type { TaskView } from '../../src/store/view-state';
 
-const task = (id: number, label: string): TaskView => ({ id, label, role: 'task', status: 'running', job: null, since: 0, until: null, error: null, stuck: null, awaiting: null });
+const task = (id: number, label: string): TaskView => ({ id, label, role: 'worker', status: 'running', job: null, since: 0, until: null, error: null, stuck: null, awaiting: null });
 
 describe('TaskTable', () => {
   it('behaves as an array written one task at a time, and never changes a table already made', () => {
