@@ -1,10 +1,16 @@
 import { useMemo } from 'react';
-import { stageLayout } from '../store/index';
+import { type StageColumn, stageLayout } from '../store/index';
 import { useLab } from './lab-context';
 import { OtherTasks } from './OtherTasks';
 import { QueuePanel } from './QueuePanel';
 import { TaskColumn } from './TaskColumn';
 import { Trays } from './Trays';
+
+/** A column's width: a step of many tasks draws its lanes in a grid of several columns, so it gets room for them. */
+function trackOf(column: StageColumn): string {
+  if (column.kind === 'queues') return 'minmax(0, 1.2fr)';
+  return column.tasks.length > 8 ? 'minmax(0, 3fr)' : 'minmax(0, 1fr)';
+}
 
 /**
  * The picture: each step's tasks, left to right, with the queues between them
@@ -18,7 +24,7 @@ export function Stage() {
   const layout = useMemo(() => stageLayout(log, queueCount, scenario), [log, queueCount, scenario]);
   return (
     <div className="stage">
-      <div className="pipeline" style={{ gridTemplateColumns: layout.columns.map((c) => (c.kind === 'queues' ? 'minmax(0, 1.2fr)' : 'minmax(0, 1fr)')).join(' ') }}>
+      <div className="pipeline" style={{ gridTemplateColumns: layout.columns.map(trackOf).join(' ') }}>
         {layout.columns.map((column, i) =>
           column.kind === 'tasks' ? (
             <TaskColumn key={`t${i}`} ids={column.tasks} first={i === 0} />
