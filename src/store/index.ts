@@ -26,7 +26,7 @@ export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/ca
 export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
 export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, type LabResult, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
-export { type QueueItems, type RunIndex, failedAt, outcomesAt, queueAt } from './run-index';
+export { type QueueItems, type RunIndex, failedAt, itemMotionKey, itemPutAt, outcomesAt, queueAt, sentinelMotionKey } from './run-index';
 export {
   type ComputePhase,
   type ComputedRun,

@@ -264,15 +264,40 @@ function firstAtLeast(sorted: Int32Array, value: number): number {
  * in get() order. Only items put before the cursor and from the first one
  * still there are looked at (a million-job run's queue holds a handful).
  */
-export function queueAt(items: QueueItems | undefined, cursor: number, limit: number): { length: number; items: JobId[] } {
-  if (items === undefined) return { length: 0, items: [] };
+export function queueAt(items: QueueItems | undefined, cursor: number, limit: number): { length: number; items: JobId[]; at: number[] } {
+  if (items === undefined) return { length: 0, items: [], at: [] };
   const { put, leave, reach, key } = items;
   const present: number[] = [];
   const end = firstAtLeast(put, cursor);
   for (let i = firstAtLeast(reach, cursor); i < end; i++) if (leave[i]! >= cursor) present.push(i);
   if (items.order === 'key') present.sort((a, b) => key[a]! - key[b]!);
   else if (items.order === 'reverse') present.reverse();
-  return { length: present.length, items: present.slice(0, limit).map((i) => items.job[i]!) };
+  const shown = present.slice(0, limit);
+  return { length: present.length, items: shown.map((i) => items.job[i]!), at: shown };
+}
+
+/**
+ * The name under which an item is drawn wherever it goes, so the picture can
+ * glide it from the task that puts it to its slot to the task that gets it.
+ * A job is its number; the `None`s are alike, so each is named by the task
+ * that will take it out (known: the log is the whole run), or by its place.
+ */
+export function itemMotionKey(items: QueueItems, item: number, log: EventLog): string {
+  const job = items.job[item]!;
+  if (job !== SENTINEL) return `job-${job}`;
+  const leave = items.leave[item]!;
+  return leave < log.length ? sentinelMotionKey(log.at(leave).task) : `none-item-${item}`;
+}
+
+/** The `None` a task has taken (itemMotionKey's name for it). */
+export function sentinelMotionKey(task: number): string {
+  return `none-${task}`;
+}
+
+/** The item the put at event `at` added to this queue, or -1 (`put` is in event order). */
+export function itemPutAt(items: QueueItems, at: number): number {
+  const i = firstAtLeast(items.put, at);
+  return items.put[i] === at ? i : -1;
 }
 
 /** How many of these outcomes happened in the first `cursor` events, and the last `limit` of them. */

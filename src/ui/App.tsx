@@ -5,10 +5,12 @@ import { CodePanel } from './CodePanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LabContext } from './lab-context';
 import { LessonCard } from './LessonCard';
-import { LessonsNav } from './LessonsNav';
+import { LessonsMenu } from './LessonsMenu';
 import { Narration } from './Narration';
+import { Notices } from './Notices';
 import { OutputPanel } from './OutputPanel';
 import { ProgramEditorSlot } from './ProgramEditorSlot';
+import { QuickSettings } from './QuickSettings';
 import { RunOutcome } from './RunOutcome';
 import { SettingsPanel } from './SettingsPanel';
 import { TimelinePanel } from './TimelinePanel';
@@ -30,6 +32,11 @@ const RealPythonPanel = lazy(() => import('./RealPythonPanel').then((m) => ({ de
 /** framer-motion's full feature set (layout animations included), fetched after the first paint. */
 const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
+/**
+ * The page reads like a lesson: the stage first, with the knobs beside it and
+ * the transport under it, then the code and what it printed, both in view while
+ * stepping. Lessons are a menu in the header; measures and the rest come below.
+ */
 function Lab() {
   usePlayback();
   useShortcuts();
@@ -37,26 +44,33 @@ function Lab() {
   useRunWorker();
   return (
     <div className="lab">
-      <header>
+      <header className="lab-header">
         <h1>Queue Lab</h1>
-        <p>asyncio.Queue producer and workers, event by event, exactly as CPython runs them.</p>
+        <p className="tagline">asyncio.Queue producer and workers, event by event, exactly as CPython runs them.</p>
+        <LessonsMenu />
       </header>
-      <SettingsPanel />
-      <main>
-        <LessonsNav />
-        <LessonCard />
-        <ComputingBanner />
-        <Transport />
-        <Narration />
-        <RunOutcome />
-        <TimelinePanel />
-        <LayoutGroup>
-          <Stage />
-        </LayoutGroup>
-        <div className="text-panels">
-          <OutputPanel />
-          <CodePanel />
+      <Notices />
+      <ComputingBanner />
+      <main className="run-area">
+        <div className="run-main">
+          <LayoutGroup>
+            <Stage />
+          </LayoutGroup>
+          <Transport />
+          <Narration />
+          <RunOutcome />
+          <div className="text-panels">
+            <CodePanel />
+            <OutputPanel />
+          </div>
         </div>
+        <aside className="run-side" aria-label="Knobs and lesson">
+          <QuickSettings />
+          <LessonCard />
+        </aside>
+      </main>
+      <div className="below">
+        <TimelinePanel />
         <ProgramEditorSlot />
         <Suspense fallback={<p className="hint">Loading measures and lessons…</p>}>
           <RealPythonPanel />
@@ -65,7 +79,8 @@ function Lab() {
           <ExportPanel />
           <MasteryPanel />
         </Suspense>
-      </main>
+        <SettingsPanel />
+      </div>
     </div>
   );
 }

@@ -17,6 +17,12 @@ function keepInView(line: HTMLElement | null): void {
   });
 }
 
+/** A hanging indent four columns past the line's own indentation. */
+function hang(text: string): React.CSSProperties | undefined {
+  const indent = text.length - text.trimStart().length + 4;
+  return { paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` };
+}
+
 /** One source line; memoized so moving the light re-renders two lines, not the program. */
 const CodeLine = memo(function CodeLine({ number, text, lit, follow }: { number: number; text: string; lit: boolean; follow: boolean }) {
   return (
@@ -24,8 +30,11 @@ const CodeLine = memo(function CodeLine({ number, text, lit, follow }: { number:
       <span className="ln" aria-hidden="true">
         {number}
       </span>
-      {text || ' '}
-      {'\n'}
+      {/* A wrapped line hangs under its own code, past its indentation: never at the margin, where Python would read it as a new statement. */}
+      <span className="src" style={hang(text)}>
+        {text || ' '}
+        {'\n'}
+      </span>
     </code>
   );
 });

@@ -4,11 +4,12 @@ import { useFollowable, useLab } from './lab-context';
 import { useItemLabel } from './use-item-label';
 
 /**
- * One job, drawn wherever it is. The same `layoutId` in every panel makes
- * framer-motion glide it from producer to queue to worker to a tray.
- * Sentinels are all alike (None), so they get no layoutId.
+ * One item, drawn wherever it is. The same `layoutId` in every panel makes
+ * framer-motion glide it from producer to queue to worker to a tray: a job's
+ * is its number; a `None` has one only where the panel knows which None it is
+ * (`motionKey`, from itemMotionKey), since the Nones are otherwise alike.
  */
-export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }) {
+export function JobToken({ job, faded = false, motionKey }: { job: JobId; faded?: boolean; motionKey?: string }) {
   const sentinel = job === SENTINEL;
   const priority = useLab((s) => (s.run.shape.source === 'scenario' && s.settings.queue === 'priority' && !sentinel ? s.run.priorities?.[job - 1] : undefined));
   const followable = useFollowable();
@@ -17,7 +18,7 @@ export function JobToken({ job, faded = false }: { job: JobId; faded?: boolean }
   const text = itemToken(job);
   return (
     <m.span
-      layoutId={sentinel || !followable ? undefined : `job-${job}`}
+      layoutId={followable ? (motionKey ?? (sentinel ? undefined : `job-${job}`)) : undefined}
       layout={followable ? 'position' : false}
       className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}${text.length > 5 ? ' long' : ''}`}
       title={title}

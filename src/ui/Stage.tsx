@@ -6,10 +6,13 @@ import { QueuePanel } from './QueuePanel';
 import { TaskColumn } from './TaskColumn';
 import { Trays } from './Trays';
 
-/** A column's width: a step of many tasks draws its lanes in a grid of several columns, so it gets room for them. */
+/**
+ * A column's width: one task (a producer) needs the least, a step of many
+ * tasks draws its lanes in a grid of several columns, so it gets room for them.
+ */
 function trackOf(column: StageColumn): string {
-  if (column.kind === 'queues') return 'minmax(0, 1.2fr)';
-  return column.tasks.length > 8 ? 'minmax(0, 3fr)' : 'minmax(0, 1fr)';
+  if (column.kind === 'queues') return 'minmax(0, 1.1fr)';
+  return column.tasks.length > 8 ? 'minmax(0, 3fr)' : column.tasks.length > 1 ? 'minmax(0, 1.3fr)' : 'minmax(0, 0.8fr)';
 }
 
 /**

@@ -30,20 +30,20 @@ export function Transport() {
         <button type="button" onClick={actions.toEnd} disabled={atEnd} aria-keyshortcuts="End">
           To end
         </button>
-        <label className="speed">
-          Speed
-          <select value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}× virtual time
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
       <p className="position" aria-live="off">
         Event <strong>{cursor}</strong> of {total} · t = <strong>{playTime.toFixed(2)}</strong> s (virtual)
       </p>
+      <label className="speed">
+        Speed
+        <select value={speed} onChange={(e) => actions.setSpeed(Number(e.currentTarget.value))}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}× virtual time
+            </option>
+          ))}
+        </select>
+      </label>
       <p className="keys">
         Keys:{' '}
         {SHORTCUTS.map((s) => (
