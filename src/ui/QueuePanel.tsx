@@ -7,6 +7,8 @@ import { useFollowable, useLab } from './lab-context';
 const SHOWN = 24;
 const CLOSED = { created: false, length: 0, unfinished: 0, getters: [], putters: [], joiners: [], shutDown: false } as const;
 
+/** Waiting tasks named in a queue's facts; more are counted. */
+const NAMED = 4;
 /** Putters drawn at a queue's door; more are counted. */
 const AT_DOOR = 4;
 
@@ -64,10 +66,17 @@ export function QueuePanel({ queue: number }: { queue: number }) {
   const shown = useSlotItems(items, cursor, bounded ? maxsize : SHOWN);
   const slots = bounded ? maxsize : Math.min(queue.length, SHOWN);
   const nameOf = (task: number): string => taskAt(labels, task)?.label ?? `Task-${task + 1}`;
+  // 32 workers waiting in get() would fill the panel: the first few are named, the rest counted.
+  const names = (tasks: readonly number[]): string =>
+    tasks.length === 0 ? 'nobody' : tasks.length <= NAMED ? tasks.map(nameOf).join(', ') : `${tasks.slice(0, NAMED).map(nameOf).join(', ')} and ${tasks.length - NAMED} more`;
   return (
     <section className={`panel queue${queue.created ? '' : ' not-created'}`} aria-label={`Queue ${name}`}>
       <h2 id={id}>
-        {name} = asyncio.{facts?.className ?? 'Queue'}(maxsize={maxsize}) <span className="count">{bounded ? `${queue.length}/${maxsize}` : `${queue.length} queued, unbounded`}</span>
+        <span className="queue-name">
+          {name} = asyncio.{facts?.className ?? 'Queue'}(<wbr />
+          maxsize={maxsize})
+        </span>{' '}
+        <span className="count">{bounded ? `${queue.length}/${maxsize}` : `${queue.length} queued, unbounded`}</span>
         {queue.shutDown && <span className="badge">shut down</span>}
         {!queue.created && <span className="badge">not created yet</span>}
       </h2>
@@ -90,11 +99,11 @@ export function QueuePanel({ queue: number }: { queue: number }) {
         </div>
         <div>
           <dt>waiting in get()</dt>
-          <dd>{queue.getters.length === 0 ? 'nobody' : queue.getters.map(nameOf).join(', ')}</dd>
+          <dd>{names(queue.getters)}</dd>
         </div>
         <div>
           <dt>waiting in join()</dt>
-          <dd>{queue.joiners.length === 0 ? 'nobody' : queue.joiners.map(nameOf).join(', ')}</dd>
+          <dd>{names(queue.joiners)}</dd>
         </div>
       </dl>
     </section>

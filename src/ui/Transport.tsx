@@ -32,7 +32,7 @@ export function Transport() {
         </button>
       </div>
       <p className="position" aria-live="off">
-        Event <strong>{cursor}</strong> of {total} · t = <strong>{playTime.toFixed(2)}</strong> s (virtual)
+        Event <strong>{cursor}</strong> of {total} · t = <strong>{playTime.toFixed(2)}</strong> s
       </p>
       <label className="speed">
         Speed
