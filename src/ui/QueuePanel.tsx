@@ -23,7 +23,7 @@ function Door({ putters, tasks }: { putters: readonly number[]; tasks: TaskTable
   return (
     <div className={`door${putters.length > 0 ? ' busy' : ''}`}>
       {putters.length === 0 ? (
-        <span className="hint">put() goes in here; nobody waits at the door</span>
+        <span className="hint">put() comes in here; nobody waits</span>
       ) : (
         putters.slice(0, AT_DOOR).map((id) => {
           const task = taskAt(tasks, id);

@@ -18,7 +18,7 @@ function trackOf(column: StageColumn): string {
 /**
  * The picture: each step's tasks, left to right, with the queues between them
  * (producer -> queue -> workers for a scenario; fetcher -> urls -> parsers ->
- * pages -> writer for a pipeline), then the trays and the tasks that touch no queue.
+ * pages -> writer for a pipeline), the trays under the last step, then the tasks that touch no queue.
  */
 export function Stage() {
   const log = useLab((s) => s.timeline.log);
@@ -28,20 +28,15 @@ export function Stage() {
   return (
     <div className="stage">
       <div className="pipeline" style={{ gridTemplateColumns: layout.columns.map(trackOf).join(' ') }}>
-        {layout.columns.map((column, i) =>
-          column.kind === 'tasks' ? (
-            <TaskColumn key={`t${i}`} ids={column.tasks} first={i === 0} />
-          ) : (
-            <div key={`q${i}`} className="queue-column">
-              {column.queues.map((q) => (
-                <QueuePanel key={q} queue={q} />
-              ))}
-            </div>
-          ),
-        )}
+        {layout.columns.map((column, i) => (
+          // The trays stand at the end of the line, under the last step: where items go when they are done.
+          <div key={`${column.kind}${i}`} className="stage-column">
+            {column.kind === 'tasks' ? <TaskColumn ids={column.tasks} first={i === 0} /> : column.queues.map((q) => <QueuePanel key={q} queue={q} />)}
+            {i === layout.columns.length - 1 && <Trays />}
+          </div>
+        ))}
       </div>
       <OtherTasks ids={layout.others} />
-      <Trays />
     </div>
   );
 }

@@ -33,8 +33,12 @@ export function labSession() {
     get url(): string {
       return server!.url;
     },
-    async open(query = '', options: { width?: number; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<OpenedLab> {
-      const context = await browser!.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, reducedMotion: options.reducedMotion ?? 'no-preference' });
+    async open(query = '', options: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference'; colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedLab> {
+      const context = await browser!.newContext({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+        reducedMotion: options.reducedMotion ?? 'no-preference',
+        colorScheme: options.colorScheme ?? 'light',
+      });
       contexts.push(context);
       const page = await context.newPage();
       const errors: string[] = [];
