@@ -39,35 +39,38 @@ export function ComparePanel() {
       <p className="hint">The current settings and seed, with only {TITLES[setting]} changed.</p>
       <div className="compare-body">
         <BarChart bars={runs.map((r, i) => ({ label: String(r.value), value: chart.values[i]! }))} xLabel={TITLES[setting]} yLabel={chart.yLabel} unit="" />
-        <table>
-          <caption className="visually-hidden">Runs compared by {TITLES[setting]}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{setting}</th>
-              <th scope="col">Total time</th>
-              <th scope="col">Jobs/s</th>
-              <th scope="col">Producer blocked</th>
-              <th scope="col">Worker utilization</th>
-              <th scope="col">Queue length over time</th>
-              <th scope="col">Ends</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.value}>
-                <th scope="row">{r.value}</th>
-                <td>{r.elapsed.toFixed(1)} s</td>
-                <td>{r.throughput.toFixed(2)}</td>
-                <td>{r.producerBlocked.toFixed(1)} s</td>
-                <td>{Math.round(r.meanUtilization * 100)}%</td>
-                <td>
-                  <Sparkline points={r.queueOverTime} until={r.elapsed} max={Math.max(1, ...runs.map((x) => x.maxQueue))} /> longest {r.maxQueue}
-                </td>
-                <td>{r.ending === 'returned' ? 'finishes' : r.ending === 'deadlock' ? 'hangs' : r.ending === 'raised' ? 'crashes' : 'stopped'}</td>
+        {/* A narrow screen scrolls the table sideways: the scrolling box is focusable, so keys can scroll it too. */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Table of the runs compared">
+          <table>
+            <caption className="visually-hidden">Runs compared by {TITLES[setting]}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{setting}</th>
+                <th scope="col">Total time</th>
+                <th scope="col">Jobs/s</th>
+                <th scope="col">Producer blocked</th>
+                <th scope="col">Worker utilization</th>
+                <th scope="col">Queue length over time</th>
+                <th scope="col">Ends</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr key={r.value}>
+                  <th scope="row">{r.value}</th>
+                  <td>{r.elapsed.toFixed(1)} s</td>
+                  <td>{r.throughput.toFixed(2)}</td>
+                  <td>{r.producerBlocked.toFixed(1)} s</td>
+                  <td>{Math.round(r.meanUtilization * 100)}%</td>
+                  <td>
+                    <Sparkline points={r.queueOverTime} until={r.elapsed} max={Math.max(1, ...runs.map((x) => x.maxQueue))} /> longest {r.maxQueue}
+                  </td>
+                  <td>{r.ending === 'returned' ? 'finishes' : r.ending === 'deadlock' ? 'hangs' : r.ending === 'raised' ? 'crashes' : 'stopped'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );

@@ -25,13 +25,23 @@ describe('lessons in the page', () => {
 
   it('choosing a lesson from the list keeps progress in the browser across reloads', async () => {
     const lab = await open('');
+    // The lessons are a menu in the header: open it, choose, and it closes without moving the stage.
+    const stage = await page.locator('.stage').boundingBox();
+    await page.locator('.lessons-nav summary').click();
     await page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: 'Remove the sentinels' }).click();
+    expect(await page.getByRole('navigation', { name: 'Lessons' }).isVisible()).toBe(false);
+    expect((await page.locator('.stage').boundingBox())!.y).toBe(stage!.y);
     await expect.poll(() => new URL(page.url()).searchParams.get('lesson')).toBe('break-sentinels');
     await page.getByRole('checkbox', { name: 'I have done this lesson' }).check();
     await page.reload();
     await lab.button(/^(Play|Replay)$/).waitFor();
     expect(await page.getByRole('checkbox', { name: 'I have done this lesson' }).isChecked()).toBe(true);
     expect(await page.locator('.lessons-nav summary').innerText()).toContain('1 of 16 done');
+    // Escape closes the menu and gives the focus back to its button.
+    await page.locator('.lessons-nav summary').click();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('navigation', { name: 'Lessons' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
   });
 
   it('compares worker counts in a chart with a table, and the mastery check says right or not', async () => {
