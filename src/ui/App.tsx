@@ -51,23 +51,22 @@ function Lab() {
       </header>
       <Notices />
       <ComputingBanner />
+      {/* In reading order (the knobs right after the stage they change); the grid puts them beside it. */}
       <main className="run-area">
-        <div className="run-main">
-          <LayoutGroup>
-            <Stage />
-          </LayoutGroup>
-          <Transport />
-          <Narration />
-          <RunOutcome />
-          <div className="text-panels">
-            <CodePanel />
-            <OutputPanel />
-          </div>
-        </div>
+        <LayoutGroup>
+          <Stage />
+        </LayoutGroup>
         <aside className="run-side" aria-label="Knobs and lesson">
           <QuickSettings />
           <LessonCard />
         </aside>
+        <Transport />
+        <Narration />
+        <RunOutcome />
+        <div className="text-panels">
+          <CodePanel />
+          <OutputPanel />
+        </div>
       </main>
       <div className="below">
         <TimelinePanel />

@@ -40,12 +40,12 @@ export function LessonsMenu() {
     setOpen(false);
   };
   const done = progress.done.filter((id) => LESSONS.some((l) => l.id === id)).length;
-  const lesson = current === null ? undefined : lessonById(current);
+  const currentLesson = current === null ? undefined : lessonById(current);
   return (
     <details ref={menu} className="lessons-nav" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         Lessons <span className="count">{done} of {LESSONS.length} done</span>
-        {lesson !== undefined && <span className="current-lesson"> · {lesson.title}</span>}
+        {currentLesson !== undefined && <span className="current-lesson"> · {currentLesson.title}</span>}
       </summary>
       <nav aria-label="Lessons" className="lessons-popover">
         {GROUPS.map((group) => (
