@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { type QueueItems, type TaskTable, itemMotionKey, queueAt, taskAt } from '../store/index';
 import { JobToken } from './JobToken';
 import { useFollowable, useLab } from './lab-context';
+import { atDoorMotionKey } from './use-upcoming-put';
 
 /** Unbounded queues show at most this many items, then a count. */
 const SHOWN = 24;
@@ -30,7 +31,7 @@ function Door({ putters, tasks }: { putters: readonly number[]; tasks: TaskTable
           const waited = task === undefined || !followable ? '' : ` ${Math.max(0, playTime - task.since).toFixed(1)} s`;
           return (
             <span key={id} className="at-door">
-              {task !== undefined && task.job !== null && <JobToken job={task.job} />}
+              {task !== undefined && task.job !== null && <JobToken job={task.job} motionKey={atDoorMotionKey(id, task.job)} />}
               <span>
                 {task?.label ?? `Task-${id + 1}`} waits in put(){waited}
               </span>

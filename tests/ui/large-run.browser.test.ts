@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
+import { clipped, tokensOutside } from '../support/layout-checks';
 import { labSession } from '../support/lab-session';
 
 const session = labSession();
@@ -18,7 +19,13 @@ describe('a large run', () => {
     const { total } = await lab.position();
     expect(total).toBeGreaterThan(800_000);
     expect(await page.getByRole('textbox', { name: 'Jobs', exact: true }).inputValue()).toBe('100000');
+    // Six-digit job numbers still fit their slots, lanes and trays, in the middle of the run and at its end.
+    await lab.clickTimelineAt(0.5);
+    expect(await page.locator('.lane .job').count()).toBeGreaterThan(0);
+    expect(await clipped(page, '.job')).toEqual([]);
+    expect(await tokensOutside(page)).toEqual([]);
     await lab.toEnd();
+    expect(await clipped(page, '.job')).toEqual([]);
     // The newest lines the page shows (read from the run's packed text, across threads) are the CLI's last lines.
     const shown = await lab.outputLines();
     expect(shown.at(-1)).toMatch(/^Processed 100000 jobs in ~\d+\.\d seconds with 32 workers$/);

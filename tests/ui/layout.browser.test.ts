@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { clipped, tokensOutside } from '../support/layout-checks';
 import { labSession } from '../support/lab-session';
 
 const session = labSession();
@@ -10,24 +11,6 @@ async function inView(page: Page, element: Locator): Promise<boolean> {
   const viewport = page.viewportSize();
   if (box === null || viewport === null) return false;
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height;
-}
-
-/** Elements (by CSS selector) whose content is wider than their box: clipped or scrolled sideways. */
-function clipped(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((elements) => elements.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ''));
-}
-
-/** Tokens that stick out of their queue slot or their lane. */
-function tokensOutside(page: Page): Promise<string[]> {
-  return page.locator('.slot .job, .lane .job').evaluateAll((tokens) =>
-    tokens
-      .filter((token) => {
-        const box = token.getBoundingClientRect();
-        const holder = token.closest('.slot, .lane')!.getBoundingClientRect();
-        return box.left < holder.left - 0.5 || box.right > holder.right + 0.5 || box.top < holder.top - 0.5 || box.bottom > holder.bottom + 0.5;
-      })
-      .map((token) => token.textContent ?? ''),
-  );
 }
 
 const horizontalOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

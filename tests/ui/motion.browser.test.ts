@@ -85,4 +85,23 @@ describe('motion', () => {
     expect(samples.at(-1)!.x).toBeGreaterThan(samples[0]!.x + 50);
     expect(between(samples, samples[0]!, samples.at(-1)!)).toEqual([]);
   });
+
+  it('a producer blocked on a full queue waits at its door with its job, and the seconds it has waited count up', async () => {
+    const { page, lab } = await session.open('?workers=1&maxsize=1', { reducedMotion: 'no-preference' });
+    const door = page.getByRole('region', { name: 'Queue queue' }).locator('.door');
+    while ((await door.locator('.job').count()) === 0) await lab.stepTimes(1);
+    const job = (await door.locator('.job').getAttribute('aria-label'))!;
+    expect(await page.locator('.stage section.producer').getByRole('img').count()).toBe(0);
+    const waited = async (): Promise<number> => Number(/waits in put\(\) (\d+\.\d) s/.exec(await door.innerText())?.[1] ?? Number.NaN);
+    const first = await waited();
+    let later = first;
+    while (later === first && (await door.locator('.job').count()) === 1) {
+      await lab.stepTimes(1);
+      if ((await door.locator('.job').count()) === 1) later = await waited();
+    }
+    expect(later).toBeGreaterThan(first);
+    // Woken, the producer takes its job back from the door, and the put takes it into the slot.
+    while ((await door.locator('.job').count()) === 1) await lab.stepTimes(1);
+    while ((await page.locator('.slot').getByRole('img', { name: job }).count()) === 0) await lab.stepTimes(1);
+  });
 });
