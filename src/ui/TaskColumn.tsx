@@ -34,7 +34,7 @@ export function TaskColumn({ ids, first }: { ids: readonly number[]; first: bool
       <h2 id={id}>{title}</h2>
       {shown.length === 0 ? <p className="hint">Not started yet.</p> : <ul className={`lanes${shown.length > 8 ? ' compact' : ''}`}>{shown.slice(0, LANES_SHOWN).map((task) => <TaskLane key={task.id} task={task} />)}</ul>}
       {shown.length > LANES_SHOWN && <p className="hint">and {(shown.length - LANES_SHOWN).toLocaleString('en')} more tasks in this step, not drawn</p>}
-      {producer && <p className="hint">puts {total} jobs{SHUTDOWN_HINT[shutdown]}</p>}
+      {producer && <p className="hint">puts {total.toLocaleString('en')} jobs{SHUTDOWN_HINT[shutdown]}</p>}
     </section>
   );
 }

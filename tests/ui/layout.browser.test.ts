@@ -81,4 +81,19 @@ describe('the layout contract', () => {
     const first = await page.locator('.stage section.workers .lane').first().boundingBox();
     expect(first!.x).toBeGreaterThan(queue!.x + queue!.width);
   });
+
+  it('the widest job number a run can have, #1000000, fits a queue slot (drawn with the page\'s own styles)', async () => {
+    const { page } = await session.open('?at=40', { width: 390 });
+    // A million-job run takes a minute to compute; its largest token is drawn here in a slot of the page instead.
+    await page.locator('.slot').first().evaluate((slot) => {
+      const token = document.createElement('span');
+      token.className = 'job long';
+      token.setAttribute('role', 'img');
+      token.setAttribute('aria-label', 'process_item_1000000');
+      token.textContent = '#1000000';
+      slot.replaceChildren(token);
+    });
+    expect(await clipped(page, '.slot .job')).toEqual([]);
+    expect(await tokensOutside(page)).toEqual([]);
+  });
 });
