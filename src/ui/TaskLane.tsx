@@ -25,7 +25,7 @@ export function TaskLane({ task }: { task: TaskView }) {
   const held = heldBy(task, useUpcomingPut(task.id));
   const progress = progressOf(task, playTime);
   return (
-    <li className={`lane status-${task.status}`} data-task={task.id}>
+    <li className={`lane status-${task.status}`}>
       <span className="name">{task.label}</span>
       <span className="token-slot">{held !== null && <JobToken job={held.job} motionKey={held.motionKey} />}</span>
       <span className="status">{statusText(task, playTime, label, followable)}</span>
