@@ -1,11 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { runCli } from './run-cli';
+import { streamCli } from './run-cli';
 
-/** `npm run --silent cli -- run|export [options]`: see USAGE in options.ts. */
-const result = runCli(process.argv.slice(2), {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
-});
-process.stdout.write(result.stdout);
+/** `npm run --silent cli -- run|export [options]`: see USAGE in options.ts. Standard output is written as the run prints, in large pieces. */
+const result = streamCli(
+  process.argv.slice(2),
+  {
+    readFile: (path) => readFileSync(path, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+  },
+  (text) => process.stdout.write(text),
+);
 process.stderr.write(result.stderr);
 process.exitCode = result.code;

@@ -18,16 +18,44 @@ export const MAX_ITERATIONS = 100_000_000;
 
 const PROGRAM = 'queue-lab';
 
+/** Standard output is written in pieces of about this many characters: a million lines go out in ~100 writes. */
+const CHUNK = 1 << 20;
+
 /** The whole CLI as a function of its arguments: what it prints and its exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
+  const chunks: string[] = [];
+  const { stderr, code } = streamCli(argv, io, (text) => chunks.push(text));
+  return { stdout: chunks.join(''), stderr, code };
+}
+
+/** Lines joined into large pieces for `write`. */
+class ChunkedLines {
+  private pending = '';
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  readonly line = (line: string): void => {
+    this.pending += `${line}\n`;
+    if (this.pending.length >= CHUNK) this.flush();
+  };
+
+  flush(): void {
+    if (this.pending !== '') this.write(this.pending);
+    this.pending = '';
+  }
+}
+
+/** The CLI, its standard output handed to `write` as it is printed, in large pieces; what it says on stderr and its exit code. */
+export function streamCli(argv: readonly string[], io: CliIo, write: (text: string) => void): Omit<CliResult, 'stdout'> {
   const parsed = parseCliArgs(argv, io.readFile);
   if (!parsed.ok) {
-    if (parsed.help) return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
-    return { stdout: '', stderr: `${PROGRAM}: error: ${parsed.message}\n`, code: 2 };
+    if (!parsed.help) return { stderr: `${PROGRAM}: error: ${parsed.message}\n`, code: 2 };
+    write(`${USAGE}\n`);
+    return { stderr: '', code: 0 };
   }
   const { command, settings, planOut } = parsed.args;
   const problems = settingsProblems(settings);
-  if (problems.length > 0) return { stdout: '', stderr: `${PROGRAM}: error: ${problems[0]}\n`, code: 2 };
+  if (problems.length > 0) return { stderr: `${PROGRAM}: error: ${problems[0]}\n`, code: 2 };
 
   let stderr = '';
   if (planOut !== null) {
@@ -35,13 +63,17 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
     if (planOut === '-') stderr += text;
     else io.writeFile(planOut, text);
   }
-  if (command === 'export') return { stdout: exportScenario(settings).text, stderr, code: 0 };
+  if (command === 'export') {
+    write(exportScenario(settings).text);
+    return { stderr, code: 0 };
+  }
 
-  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS });
-  const stdout = run.lines.length === 0 ? '' : `${run.lines.join('\n')}\n`;
+  const out = new ChunkedLines(write);
+  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS, onLine: out.line });
+  out.flush();
   // Reports name lines of the exported program.
   const lineOf = exportScenario(settings).lineOf;
-  return { stdout, stderr: stderr + describeEnding(run.status, lineOf) + neverRetrieved(run, lineOf), code: EXIT_CODES[run.status.kind] };
+  return { stderr: stderr + describeEnding(run.status, lineOf) + neverRetrieved(run, lineOf), code: EXIT_CODES[run.status.kind] };
 }
 
 /** What CPython logs, as the interpreter exits, for each failed task whose exception nobody retrieved. */

@@ -9,8 +9,26 @@
  * 'short': exponent form when the decimal exponent is < -4 or >= 16).
  */
 
+/**
+ * One-decimal texts already made: a run prints `took {duration:.1f}s` a million
+ * times over a few dozen distinct durations. Zero is left out (-0.0 and 0.0
+ * are one key to a Map); the size is capped so arbitrary inputs cannot grow it.
+ */
+const ONE_DECIMAL = new Map<number, string>();
+const ONE_DECIMAL_MAX = 4096;
+
 /** `format(x, f".{digits}f")`. */
 export function formatFixed(x: number, digits: number): string {
+  if (digits !== 1 || x === 0) return formatFixedOnce(x, digits);
+  let text = ONE_DECIMAL.get(x);
+  if (text === undefined) {
+    text = formatFixedOnce(x, 1);
+    if (ONE_DECIMAL.size < ONE_DECIMAL_MAX) ONE_DECIMAL.set(x, text);
+  }
+  return text;
+}
+
+function formatFixedOnce(x: number, digits: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const negative = x < 0 || Object.is(x, -0);
@@ -25,7 +43,31 @@ export function formatFixed(x: number, digits: number): string {
 /** `round(x, digits)` for a float x and a non-negative digit count. */
 export function pyRound(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
-  return Number(formatFixed(x, digits));
+  const fast = roundFar(x, digits);
+  // Not through formatFixed's cache: rounded inputs are random draws, each met once.
+  return fast ?? Number(formatFixedOnce(x, digits));
+}
+
+/**
+ * `round(x, digits)` without text, when x * 10^digits is far from a tie.
+ * y = |x| * 10^digits is the exact product within half an ulp (2^-53 y); when
+ * y's fraction is farther than that from .5, the integer nearest y is the one
+ * nearest the exact product, and n / 10^digits, one correctly rounded division
+ * of exact integers, is the double nearest the decimal n·10^-digits: what
+ * Python's round() returns (it converts that decimal back). Null near a tie,
+ * for the exact path.
+ */
+function roundFar(x: number, digits: number): number | null {
+  if (digits > 15) return null;
+  const scale = 10 ** digits;
+  const y = Math.abs(x) * scale;
+  if (!(y < 2 ** 52)) return null;
+  const floor = Math.floor(y);
+  const fraction = y - floor;
+  if (Math.abs(fraction - 0.5) <= y * 2 ** -50 + 2 ** -1000) return null;
+  const n = fraction < 0.5 ? floor : floor + 1;
+  const rounded = n / scale;
+  return x < 0 || Object.is(x, -0) ? -rounded : rounded;
 }
 
 /** `repr(x)` for a float. */

@@ -26,7 +26,16 @@ describe('Python float formatting', () => {
   it('matches format(x, ".Nf"), round(x, N) and repr(x) on ties, edges and random doubles', async () => {
     const randomDoubles = fc.sample(fc.double({ noNaN: true, noDefaultInfinity: true }), 300);
     const quarterTies = Array.from({ length: 200 }, (_, i) => (i * 0.125) / (i % 3 === 0 ? 1 : 8));
-    const values = [...EDGES, ...quarterTies, ...randomDoubles];
+    // What the plan rounds: uniform draws over a few seconds, and doubles a few ulps from a tie (x.x5), where the fast path must step aside.
+    const draws = fc.sample(fc.double({ min: -50, max: 50, noNaN: true }), 300);
+    const nearTies = Array.from({ length: 120 }, (_, i) => {
+      const tie = (2 * (i % 40) + 1) / 20;
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, tie);
+      view.setBigUint64(0, view.getBigUint64(0) + BigInt((i % 3) - 1) * BigInt(1 + (i % 5)));
+      return view.getFloat64(0);
+    });
+    const values = [...EDGES, ...quarterTies, ...randomDoubles, ...draws, ...nearTies, ...EDGES];
     const cases = values.flatMap((x) => [0, 1, 2, 3].map((digits) => ({ bits: bitsOf(x), digits, x })));
     const expected = await pythonJson<[string, string, string][]>(PYTHON, cases.map(({ bits, digits }) => ({ bits, digits })));
     const actual = cases.map(({ x, digits }) => [formatFixed(x, digits), floatRepr(pyRound(x, digits)), floatRepr(x)]);
