@@ -7,7 +7,8 @@
  * For J jobs (default 1e6) at (W, M) = (3, 0), (100, 0), (3, 10), (100, 10) it
  * runs ../shared/bench/py_asyncio.py J W M --loop virtual --sleep, then the
  * engine twin (src/engine/bench/) R times (default 3), each in a fresh process
- * with event recording on, and keeps the fastest. Then the page: its initial
+ * with event recording on, and keeps the fastest. Then the CLI as a user runs
+ * it, whole process, against seed_scenario.py (bench/cli.mts). Then the page: its initial
  * JavaScript, seeks, and in headless Chromium (bench/large-run.mts,
  * bench/frames.mts) huge runs and animation; then a learner's own 10,000-job
  * program: recording it against running it in the same Pyodide
@@ -25,6 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import type { CliBenchResult } from './cli.mts';
 import type { EngineRun } from './engine-run.mts';
 import { type FramesResult, type LargeRunResult, type OwnProgramResult, type RecordingResult, browserBench, initialJsGzipBytes, nodeBench, seekTimes } from './page.mts';
 import { runPeer } from './peer.mts';
@@ -42,6 +44,9 @@ const TARGET_PEAK_MIB = 200;
 const TARGET_INITIAL_JS = 130_000;
 const TARGET_SEEK_MS = 16.7;
 const TARGET_LONGEST_TASK_MS = 50;
+/** The CLI as a user runs it, whole process, against seed_scenario.py with the same options (issue 14). */
+const TARGET_CLI_RATIO = 0.05;
+const TARGET_CLI_START_MS = 150;
 /** "Hold 60 frames per second": at least 59 a second on average, and no frame over 25 ms (a frame and a half). */
 const TARGET_FPS = 59;
 const TARGET_WORST_FRAME_MS = 25;
@@ -108,6 +113,18 @@ for (const [workers, maxsize] of POINTS) {
   check('event-log bytes per event', bytesPerEvent <= TARGET_BYTES_PER_EVENT, `${bytesPerEvent.toFixed(1)} (${n(best.logBytes / 2 ** 20, 1)} MiB for ${n(best.events)} events; target <= ${TARGET_BYTES_PER_EVENT})`);
   // Not compared with CPython's maxrss_mb: getrusage's ru_maxrss is inherited from the parent at fork, so it shows this runner's RSS.
   check('peak memory (RSS)', peakMiB <= TARGET_PEAK_MIB, `${n(peakMiB, 1)} MiB (VmHWM), worst of ${runs} runs (target <= ${TARGET_PEAK_MIB} MiB)`);
+}
+
+console.log('\nthe CLI, whole process (start-up, the run, printing)');
+const cliBench = nodeBench<CliBenchResult>('bench/cli.mts', ['--jobs', String(jobs)]);
+if (cliBench === null) check('the CLI, whole process', false, 'bench/cli.mts failed');
+else {
+  const ratio = cliBench.labMs / cliBench.pythonMs;
+  check(`npm run cli -- run --jobs ${n(jobs)} --workers 100 --maxsize 10 (no gaps, seed 11) against seed_scenario.py`, ratio <= TARGET_CLI_RATIO, `${(cliBench.labMs / 1000).toFixed(2)} s / ${(cliBench.pythonMs / 1000).toFixed(2)} s = ${ratio.toFixed(3)} (target <= ${TARGET_CLI_RATIO})`);
+  check('the CLI prints what CPython prints', cliBench.identical, `${n(cliBench.bytes / 2 ** 20, 1)} MiB of output, ${cliBench.identical ? 'byte-identical' : 'different'}`);
+  info('the prebuilt bundle alone (node build/cli/queue-lab.mjs)', `${(cliBench.bundleMs / 1000).toFixed(2)} s = ${(cliBench.bundleMs / cliBench.pythonMs).toFixed(3)} of CPython`);
+  check('start-up, npm run cli -- run --jobs 1', cliBench.startNpmMs <= TARGET_CLI_START_MS, `${cliBench.startNpmMs.toFixed(0)} ms, best of 5 (target <= ${TARGET_CLI_START_MS} ms)`);
+  info('start-up floor', `the bundle under node ${cliBench.startBundleMs.toFixed(0)} ms; node -e 0 ${cliBench.nodeMs.toFixed(0)} ms; npm's own start is the rest of npm run's`);
 }
 
 console.log('\npage');

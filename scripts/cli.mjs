@@ -8,7 +8,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const bundle = join(root, 'build/cli/queue-lab.mjs');
+const bundle = join(root, 'build/cli/queue-lab.mjs'); // scripts/build-cli.mjs's CLI_BUNDLE
 
 /** The newest modification time of the files under these folders. */
 function newest(folders) {

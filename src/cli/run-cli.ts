@@ -18,39 +18,25 @@ export const MAX_ITERATIONS = 100_000_000;
 
 const PROGRAM = 'queue-lab';
 
-/** Standard output is written in pieces of about this many characters: a million lines go out in ~100 writes. */
-const CHUNK = 1 << 20;
-
 /** The whole CLI as a function of its arguments: what it prints and its exit code. */
 export function runCli(argv: readonly string[], io: CliIo): CliResult {
-  const chunks: string[] = [];
-  const { stderr, code } = streamCli(argv, io, (text) => chunks.push(text));
-  return { stdout: chunks.join(''), stderr, code };
+  const parts: string[] = [];
+  const { stderr, code } = streamCli(argv, io, { line: (line) => parts.push(line, '\n'), text: (text) => parts.push(text) });
+  return { stdout: parts.join(''), stderr, code };
 }
 
-/** Lines joined into large pieces for `write`. */
-class ChunkedLines {
-  private pending = '';
-
-  constructor(private readonly write: (text: string) => void) {}
-
-  readonly line = (line: string): void => {
-    this.pending += `${line}\n`;
-    if (this.pending.length >= CHUNK) this.flush();
-  };
-
-  flush(): void {
-    if (this.pending !== '') this.write(this.pending);
-    this.pending = '';
-  }
+/** Where standard output goes as it is printed: whole lines (a newline is added) and blocks of text. */
+export interface Stdout {
+  readonly line: (line: string) => void;
+  readonly text: (text: string) => void;
 }
 
-/** The CLI, its standard output handed to `write` as it is printed, in large pieces; what it says on stderr and its exit code. */
-export function streamCli(argv: readonly string[], io: CliIo, write: (text: string) => void): Omit<CliResult, 'stdout'> {
+/** The CLI, its standard output handed to `stdout` as it is printed; what it says on stderr and its exit code. */
+export function streamCli(argv: readonly string[], io: CliIo, stdout: Stdout): Omit<CliResult, 'stdout'> {
   const parsed = parseCliArgs(argv, io.readFile);
   if (!parsed.ok) {
     if (!parsed.help) return { stderr: `${PROGRAM}: error: ${parsed.message}\n`, code: 2 };
-    write(`${USAGE}\n`);
+    stdout.text(`${USAGE}\n`);
     return { stderr: '', code: 0 };
   }
   const { command, settings, planOut } = parsed.args;
@@ -64,13 +50,11 @@ export function streamCli(argv: readonly string[], io: CliIo, write: (text: stri
     else io.writeFile(planOut, text);
   }
   if (command === 'export') {
-    write(exportScenario(settings).text);
+    stdout.text(exportScenario(settings).text);
     return { stderr, code: 0 };
   }
 
-  const out = new ChunkedLines(write);
-  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS, onLine: out.line });
-  out.flush();
+  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS, onLine: stdout.line });
   // Reports name lines of the exported program.
   const lineOf = exportScenario(settings).lineOf;
   return { stderr: stderr + describeEnding(run.status, lineOf) + neverRetrieved(run, lineOf), code: EXIT_CODES[run.status.kind] };

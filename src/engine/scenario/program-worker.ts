@@ -15,18 +15,15 @@ function pyStr(error: PyException): string {
   return error.message;
 }
 
-/** `job = await queue.get()`, inside the try/except the shutdown strategy needs. */
-function* getJob(name: string, queue: Queue<Item>, { settings, out }: ProgramContext): Coro<Item | 'stop'> {
-  if (settings.shutdown === 'shutdown' || settings.shutdown === 'shutdown-immediate') {
-    try {
-      return yield* queue.get(SITE.workerGet);
-    } catch (error) {
-      if (!(error instanceof QueueShutDown)) throw error;
-      out.print(SITE.workerShutDown, `[${name}] The queue is shut down: stopping`);
-      return 'stop';
-    }
+/** `job = await queue.get()` inside the try/except of the shutdown strategies: QueueShutDown stops the worker. */
+function* getJob(name: string, queue: Queue<Item>, { out }: ProgramContext): Coro<Item | 'stop'> {
+  try {
+    return yield* queue.get(SITE.workerGet);
+  } catch (error) {
+    if (!(error instanceof QueueShutDown)) throw error;
+    out.print(SITE.workerShutDown, `[${name}] The queue is shut down: stopping`);
+    return 'stop';
   }
-  return yield* queue.get(SITE.workerGet);
 }
 
 /** `async def worker(worker_id, queue[, dead_letters])`, as export-python.ts writes it. */
@@ -34,8 +31,11 @@ export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number
   const { settings, plan, out } = context;
   const name = workerLabel(k);
   const failing = settings.fail.length > 0 || settings.flaky.length > 0;
+  // Only the shutdown strategies wrap get() in try/except: the others await it directly (one generator less per job).
+  const guarded = settings.shutdown === 'shutdown' || settings.shutdown === 'shutdown-immediate';
+  const work = (job: number, duration: number): Coro<void> => (failing ? processJob(job, context) : sleep(duration, SITE.workerWork, job));
   for (;;) {
-    const item = yield* getJob(name, queue, context);
+    const item = guarded ? yield* getJob(name, queue, context) : yield* queue.get(SITE.workerGet);
     if (item === 'stop') return;
     const job = unwrap(item);
     if (job === null) {
@@ -45,16 +45,15 @@ export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number
       return;
     }
     const duration = plan.durations[job - 1]!;
-    const work = (): Coro<void> => (failing ? processJob(job, context) : sleep(duration, SITE.workerWork, job));
     const processed = `[${name}] Processing: ${jobName(job)} (took ${formatFixed(duration, 1)}s)`;
     switch (settings.onError) {
       case 'crash':
-        yield* work();
+        yield* work(job, duration);
         out.print(SITE.workerProcessed, processed);
         break;
       case 'log':
         try {
-          yield* work();
+          yield* work(job, duration);
         } catch (error) {
           if (!(error instanceof PyException)) throw error;
           out.print(SITE.workerFailed, `[${name}] Failed: ${pyStr(error)}`);
@@ -63,7 +62,7 @@ export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number
         out.print(SITE.workerProcessed, processed);
         break;
       case 'retry':
-        yield* retry(job, name, processed, work, deadLetters!, context);
+        yield* retry(job, name, processed, () => work(job, duration), deadLetters!, context);
         break;
     }
     queue.taskDone(SITE.workerTaskDone);

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../support/cli';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** `npm run cli`'s own path: the prebuilt bundle under plain node (scripts/cli.mjs builds it first if a source is newer). */
+function prebuilt(args: readonly string[]): { stdout: string; stderr: string; status: number | null } {
+  const child = spawnSync('node', ['scripts/cli.mjs', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { stdout: child.stdout, stderr: child.stderr, status: child.status };
+}
+
+describe('the prebuilt CLI', () => {
+  it('prints, byte for byte, what the CLI function prints, across several 16,384-line writes (the non-ASCII line included)', () => {
+    const args = ['run', '--jobs', '20000', '--workers', '7', '--maxsize', '3', '--min-interval', '0', '--max-interval', '0.1'];
+    const process = prebuilt(args);
+    const inProcess = cli(args);
+    expect(process.status).toBe(0);
+    expect(process.stdout.split('\n').length).toBeGreaterThan(2 * 16_384);
+    expect(process.stdout).toContain('[Producer] Done \u2014 added 20000 jobs total');
+    expect(process.stdout).toBe(inProcess.stdout);
+    expect(process.stderr).toBe(inProcess.stderr);
+  });
+
+  it('prints the exported program, the usage, and a deadlock report with its exit code as the CLI function does', () => {
+    for (const args of [['export', '--workers', '4'], ['run', '--help'], ['run', '--shutdown', 'none', '--jobs', '5']]) {
+      const process = prebuilt(args);
+      const inProcess = cli(args);
+      expect([process.stdout, process.stderr, process.status]).toEqual([inProcess.stdout, inProcess.stderr, inProcess.code]);
+    }
+  });
+});
