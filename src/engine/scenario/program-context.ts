@@ -28,7 +28,9 @@ export interface ProgramContext {
   readonly attempts: Map<number, number>;
 }
 
-export const jobName = (job: number): string => `process_item_${job}`;
+/** Jobs are named `process_item_N`. Printed lines start from the prefix, so a line is built from fewer pieces (a million-line run joins them all). */
+export const JOB_NAME_PREFIX = 'process_item_';
+export const jobName = (job: number): string => `${JOB_NAME_PREFIX}${job}`;
 
 export function jobOfItem(item: Item): JobId {
   if (item === null) return SENTINEL;

@@ -3,7 +3,7 @@ import type { Coro } from '../future';
 import { getRunningLoop } from '../loop';
 import type { Queue } from '../queue';
 import { sleep } from '../sleep';
-import { type Item, type ProgramContext, STOP, jobName } from './program-context';
+import { type Item, JOB_NAME_PREFIX, type ProgramContext, STOP, jobName } from './program-context';
 import { SITE } from './sites';
 
 /** `async def process(job)`: the work, which raises for failing and flaky jobs. */
@@ -23,10 +23,11 @@ export function* processJob(job: number, { plan, settings, attempts }: ProgramCo
 export function* producer(queue: Queue<Item>, context: ProgramContext): Coro<void> {
   const { plan, settings, out } = context;
   const priority = settings.queue === 'priority';
+  const added = `[Producer] Added job: ${JOB_NAME_PREFIX}`;
   for (let i = 1; i <= plan.jobs; i++) {
     const item: Item = priority ? { priority: plan.priorities![i - 1]!, n: i, job: i } : i;
     yield* queue.put(item, SITE.producerPut);
-    out.print(SITE.producerAdded, `[Producer] Added job: ${jobName(i)}${priority ? ` (priority ${plan.priorities![i - 1]})` : ''}`);
+    out.print(SITE.producerAdded, priority ? `${added}${i} (priority ${plan.priorities![i - 1]})` : added + i);
     if (i < plan.jobs) yield* sleep(plan.intervals[i - 1]!, SITE.producerSleep);
   }
   out.print(SITE.producerDone, `[Producer] Done \u2014 added ${plan.jobs} jobs total`);
