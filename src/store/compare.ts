@@ -22,35 +22,41 @@ export const COMPARE_VALUES: Readonly<Record<ComparedSetting, readonly number[]>
   maxsize: [1, 2, 5, 10, 0],
 };
 
+/** Far beyond what a million-job run needs (about 1.4 million iterations at 100 workers). */
+const MAX_ITERATIONS = 50_000_000;
+
 /** The same seed, run once per value of one setting: the course's "how does speed change?" answered by runs. */
 export function compareRuns(settings: ScenarioSettings, setting: ComparedSetting, values: readonly number[] = COMPARE_VALUES[setting]): ComparedRun[] {
-  return values.map((value) => {
-    const run = runScenario({ ...settings, [setting]: value }, { maxIterations: 10_000_000 });
-    const log = run.log!;
-    const metrics = measureRun(log, log.length, run.endTime);
-    let length = 0;
-    let maxQueue = 0;
-    const queueOverTime: [number, number][] = [[0, 0]];
-    const step = run.endTime / 100;
-    for (let i = 0; i < log.length; i++) {
-      const event = log.at(i);
-      if (event.kind === 'queue.put') maxQueue = Math.max(maxQueue, ++length);
-      else if (event.kind === 'queue.get' || event.kind === 'queue.drop') length--;
-      else continue;
-      const last = queueOverTime[queueOverTime.length - 1]!;
-      if (event.t - last[0] < step) queueOverTime[queueOverTime.length - 1] = [last[0], Math.max(last[1], length)];
-      else queueOverTime.push([event.t, length]);
-    }
-    const utilizations = metrics.utilization.map((u) => u.busy);
-    return {
-      value,
-      elapsed: run.endTime,
-      throughput: metrics.throughput,
-      producerBlocked: metrics.producerBlocked,
-      meanUtilization: utilizations.length > 0 ? utilizations.reduce((a, b) => a + b, 0) / utilizations.length : 0,
-      maxQueue,
-      queueOverTime,
-      ending: run.status.kind,
-    };
-  });
+  return values.map((value) => compareRun(settings, setting, value));
+}
+
+/** One run of a comparison (the page computes each in a Web Worker: ui/compare-worker.ts). */
+export function compareRun(settings: ScenarioSettings, setting: ComparedSetting, value: number): ComparedRun {
+  const run = runScenario({ ...settings, [setting]: value }, { maxIterations: MAX_ITERATIONS });
+  const log = run.log!;
+  const metrics = measureRun(log, log.length, run.endTime);
+  let length = 0;
+  let maxQueue = 0;
+  const queueOverTime: [number, number][] = [[0, 0]];
+  const step = run.endTime / 100;
+  for (let i = 0; i < log.length; i++) {
+    const event = log.at(i);
+    if (event.kind === 'queue.put') maxQueue = Math.max(maxQueue, ++length);
+    else if (event.kind === 'queue.get' || event.kind === 'queue.drop') length--;
+    else continue;
+    const last = queueOverTime[queueOverTime.length - 1]!;
+    if (event.t - last[0] < step) queueOverTime[queueOverTime.length - 1] = [last[0], Math.max(last[1], length)];
+    else queueOverTime.push([event.t, length]);
+  }
+  const utilizations = metrics.utilization.map((u) => u.busy);
+  return {
+    value,
+    elapsed: run.endTime,
+    throughput: metrics.throughput,
+    producerBlocked: metrics.producerBlocked,
+    meanUtilization: utilizations.length > 0 ? utilizations.reduce((a, b) => a + b, 0) / utilizations.length : 0,
+    maxQueue,
+    queueOverTime,
+    ending: run.status.kind,
+  };
 }

@@ -21,7 +21,7 @@ export { type TaskTable, allTasks, taskAt } from './task-table';
 export { SITE, SENTINEL, type EventLog, type JobId, type ScenarioSettings } from '../engine/index';
 export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, seriesEnvelope } from './series';
 export { type RunMetrics, measureRun } from './metrics';
-export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRuns } from './compare';
+export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRun, compareRuns } from './compare';
 export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/catalog';
 export { type MasteryQuestion, masteryQuestions } from './lessons/mastery';
 export { exportThreads } from '../engine/index';

@@ -33,17 +33,26 @@ const RealPythonPanel = lazy(() => import('./RealPythonPanel').then((m) => ({ de
 const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 /**
+ * The page's effects (playback, keys, the address bar, the background worker),
+ * in a component of their own: their subscriptions re-render this, not the page.
+ */
+function Effects(): null {
+  usePlayback();
+  useShortcuts();
+  useUrlSync();
+  useRunWorker();
+  return null;
+}
+
+/**
  * The page reads like a lesson: the stage first, with the knobs beside it and
  * the transport under it, then the code and what it printed, both in view while
  * stepping. Lessons are a menu in the header; measures and the rest come below.
  */
 function Lab() {
-  usePlayback();
-  useShortcuts();
-  useUrlSync();
-  useRunWorker();
   return (
     <div className="lab">
+      <Effects />
       <header className="lab-header">
         <h1>Queue Lab</h1>
         <p className="tagline">asyncio.Queue producer and workers, event by event, exactly as CPython runs them.</p>

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
-import { type ComparedSetting, compareRuns, isLargeRun, lessonById } from '../store/index';
+import { useState } from 'react';
+import { type ComparedRun, type ComparedSetting, lessonById } from '../store/index';
 import { BarChart } from './BarChart';
 import { Sparkline } from './Sparkline';
 import { useLab } from './lab-context';
+import { useCompareRuns } from './use-compare-runs';
 
 const TITLES: Readonly<Record<ComparedSetting, string>> = { workers: 'workers', maxsize: 'maxsize (0 = unbounded)' };
 
@@ -13,22 +14,14 @@ export function ComparePanel() {
   const lessonCompare = useLab((s) => (s.lessonId === null ? undefined : lessonById(s.lessonId)?.compare));
   const [chosen, setChosen] = useState<ComparedSetting | null>(null);
   const setting = chosen ?? lessonCompare ?? 'workers';
-  const large = isLargeRun(settings);
-  // Five runs of a large workload would block the page; comparisons are for runs the page computes at once.
-  const runs = useMemo(() => (large ? [] : compareRuns(settings, setting)), [large, settings, setting]);
-  if (large) {
-    return (
-      <section className="panel compare" aria-labelledby="compare-title">
-        <h2 id="compare-title">Compare runs</h2>
-        <p className="hint">Comparisons run for up to 2,000 jobs; this run has {(settings.plan?.jobs ?? settings.jobs).toLocaleString('en')}.</p>
-      </section>
-    );
-  }
+  const progress = useCompareRuns(settings, setting);
+  const runs = progress.runs.filter((run): run is ComparedRun => run !== undefined);
+  const jobs = settings.plan?.jobs ?? settings.jobs;
   const chart = setting === 'workers' ? { yLabel: 'total time (s)', values: runs.map((r) => r.elapsed) } : { yLabel: 'producer blocked (s)', values: runs.map((r) => r.producerBlocked) };
   return (
     <section className="panel compare" aria-labelledby="compare-title">
       <h2 id="compare-title">Compare runs</h2>
-      {ownProgram && <p className="hint">These runs are of the lab&apos;s own program with the settings on the left, not of your program.</p>}
+      {ownProgram && <p className="hint">These runs are of the lab&apos;s own program with the lab&apos;s settings, not of your program.</p>}
       <div className="compare-controls" role="radiogroup" aria-label="Compare by">
         {(['workers', 'maxsize'] as const).map((option) => (
           <label key={option}>
@@ -37,6 +30,12 @@ export function ComparePanel() {
         ))}
       </div>
       <p className="hint">The current settings and seed, with only {TITLES[setting]} changed.</p>
+      {/* Each run is computed in a background worker; the table fills as they arrive and the run above stays usable. */}
+      <p className="compare-status" role="status">
+        {progress.problem ??
+          (progress.done < progress.values.length ? `Computing the runs of ${jobs.toLocaleString('en')} jobs in the background: ${progress.done} of ${progress.values.length} done.` : `${progress.values.length} runs of ${jobs.toLocaleString('en')} jobs.`)}
+      </p>
+      {progress.done < progress.values.length && progress.problem === null && <progress max={progress.values.length} value={progress.done} aria-label="Comparison progress" />}
       <div className="compare-body">
         <BarChart bars={runs.map((r, i) => ({ label: String(r.value), value: chart.values[i]! }))} xLabel={TITLES[setting]} yLabel={chart.yLabel} unit="" />
         {/* A narrow screen scrolls the table sideways: the scrolling box is focusable, so keys can scroll it too. */}

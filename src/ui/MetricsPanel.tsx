@@ -9,7 +9,8 @@ const seconds = (value: number): string => `${value.toFixed(2)} s`;
 export function MetricsPanel() {
   const log = useLab((s) => s.timeline.log);
   const cursor = useThrottled(useLab((s) => s.view.cursor), 250);
-  const time = useLab((s) => s.view.t);
+  // Throttled as the cursor is: measuring on every event while playing re-rendered the panel every frame.
+  const time = useThrottled(useLab((s) => s.view.t), 250);
   const finalMetrics = useLab((s) => s.finalMetrics);
   const shape = useLab((s) => s.run.shape);
   const scenario = shape.source === 'scenario';

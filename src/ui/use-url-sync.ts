@@ -24,8 +24,9 @@ export function readLinkParams(search: string): Record<string, string> {
  */
 export function useUrlSync(): void {
   const settings = useLab((s) => s.settings);
-  const cursor = useLab((s) => s.view.cursor);
   const playing = useLab((s) => s.playing);
+  // Read only when paused: following the cursor while playing re-rendered whatever called this on every frame.
+  const cursor = useLab((s) => (s.playing ? -1 : s.view.cursor));
   const lessonId = useLab((s) => s.lessonId);
   const recorded = useLab((s) => (s.run.shape.source === 'program' ? s.program.text : null));
   const pending = useSyncExternalStore(subscribePendingProgramLink, pendingProgramLink);

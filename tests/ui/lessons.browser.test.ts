@@ -47,7 +47,8 @@ describe('lessons in the page', () => {
   it('compares worker counts in a chart with a table, and the mastery check says right or not', async () => {
     await open('?lesson=alter-workers');
     const rows = page.getByRole('region', { name: 'Compare runs' }).locator('tbody tr');
-    await rows.first().waitFor(); // the panel loads after the run
+    // The runs are computed in background workers after the page loads; the table fills as they arrive.
+    await page.getByRole('region', { name: 'Compare runs' }).getByRole('status').filter({ hasText: /^5 runs of 20 jobs/ }).waitFor();
     expect(await rows.count()).toBe(5);
     expect(await rows.first().innerText()).toMatch(/^1\s+21\.4 s/);
     expect(await rows.first().innerText()).toMatch(/longest 5/);

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { COMPARE_VALUES, type ComparedRun, type ComparedSetting, type ScenarioSettings } from '../store/index';
+import type { CompareRequest, CompareWorkerMessage } from './compare-worker';
+
+export interface CompareProgress {
+  /** The values compared, in order; `runs[i]` is value i's run once computed. */
+  readonly values: readonly number[];
+  readonly runs: readonly (ComparedRun | undefined)[];
+  readonly done: number;
+  /** Why a run could not be computed, if one could not. */
+  readonly problem: string | null;
+}
+
+/** Workers for a comparison: one per run, but never more than the cores beside the page's own (at least one). */
+function workerCount(runs: number): number {
+  const cores = typeof navigator === 'undefined' ? 2 : (navigator.hardwareConcurrency ?? 2);
+  return Math.max(1, Math.min(runs, cores - 1));
+}
+
+/**
+ * The runs of a comparison, computed in Web Workers (in parallel where the
+ * cores allow), so the page stays usable while a million-job comparison runs;
+ * each run shows as it arrives. Changing the settings ends the old workers.
+ */
+export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSetting): CompareProgress {
+  const values = COMPARE_VALUES[setting];
+  const [state, setState] = useState<CompareProgress>({ values, runs: [], done: 0, problem: null });
+  useEffect(() => {
+    setState({ values, runs: values.map(() => undefined), done: 0, problem: null });
+    const queue = values.map((value) => ({ settings, setting, value }) satisfies CompareRequest);
+    const workers: Worker[] = [];
+    const give = (worker: Worker): void => {
+      const next = queue.shift();
+      if (next === undefined) worker.terminate();
+      else worker.postMessage(next);
+    };
+    const fail = (message: string): void => setState((s) => ({ ...s, problem: message }));
+    try {
+      for (let i = 0; i < workerCount(values.length); i++) {
+        const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { type: 'module' });
+        worker.addEventListener('message', (event: MessageEvent<CompareWorkerMessage>) => {
+          const message = event.data;
+          if (message.type === 'failed') fail(`The run with ${setting} = ${message.value} could not be computed: ${message.message}`);
+          else
+            setState((s) => {
+              const runs = [...s.runs];
+              runs[values.indexOf(message.value)] = message.run;
+              return { ...s, runs, done: s.done + 1 };
+            });
+          give(worker);
+        });
+        worker.addEventListener('error', (event) => fail(`A comparison run could not be computed: ${event.message}`));
+        workers.push(worker);
+        give(worker);
+      }
+    } catch (error) {
+      fail(`This browser could not start a background worker for the comparison (${String(error)}).`);
+    }
+    return () => {
+      for (const worker of workers) worker.terminate();
+    };
+  }, [settings, setting, values]);
+  return state;
+}
