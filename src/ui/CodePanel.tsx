@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useFollowable, useLab } from './lab-context';
+import { TEXT_PANEL_MS, useThrottled } from './use-throttled';
 
 /**
  * Bring the lit line into view inside the code panel, without scrolling the
@@ -42,9 +43,9 @@ const CodeLine = memo(function CodeLine({ number, text, lit, follow }: { number:
 /** The exported Python, with the line that made the current event lit. */
 export function CodePanel() {
   const program = useLab((s) => s.program);
-  const site = useLab((s) => s.view.site);
-  const lit = program.lineOf.get(site as never);
   const follow = useFollowable();
+  const site = useThrottled(useLab((s) => s.view.site), follow ? 0 : TEXT_PANEL_MS);
+  const lit = program.lineOf.get(site as never);
   const lines = program.text.trimEnd().split('\n');
   return (
     <section className="panel code" aria-labelledby="code-title">
