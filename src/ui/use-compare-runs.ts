@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { COMPARE_VALUES, type ComparedRun, type ComparedSetting, type ScenarioSettings } from '../store/index';
 import type { CompareRequest, CompareWorkerMessage } from './compare-worker';
 
@@ -24,17 +24,25 @@ function workerCount(runs: number): number {
  */
 export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSetting): CompareProgress {
   const values = COMPARE_VALUES[setting];
-  const [state, setState] = useState<CompareProgress>({ values, runs: [], done: 0, problem: null });
+  const request = useMemo(() => ({ settings, setting }), [settings, setting]);
+  // Results are kept with the request they answer: a new request starts from none, with no reset in the effect.
+  const [state, setState] = useState<{ readonly for: typeof request | null; readonly runs: readonly (ComparedRun | undefined)[]; readonly done: number; readonly problem: string | null }>({ for: null, runs: [], done: 0, problem: null });
   useEffect(() => {
-    setState({ values, runs: values.map(() => undefined), done: 0, problem: null });
-    const queue = values.map((value) => ({ settings, setting, value }) satisfies CompareRequest);
+    const queue = values.map((value) => ({ ...request, value }) satisfies CompareRequest);
     const workers: Worker[] = [];
+    const update = (change: (runs: (ComparedRun | undefined)[]) => { done?: number; problem?: string }): void =>
+      setState((s) => {
+        const base = s.for === request ? s : { for: request, runs: [], done: 0, problem: null };
+        const runs = [...base.runs];
+        const { done = base.done, problem = base.problem } = change(runs);
+        return { for: request, runs, done, problem };
+      });
+    const fail = (message: string): void => update(() => ({ problem: message }));
     const give = (worker: Worker): void => {
       const next = queue.shift();
       if (next === undefined) worker.terminate();
-      else worker.postMessage(next);
+      else worker.postMessage(next, []); // Worker.postMessage: the second argument is the transfer list
     };
-    const fail = (message: string): void => setState((s) => ({ ...s, problem: message }));
     try {
       for (let i = 0; i < workerCount(values.length); i++) {
         const worker = new Worker(new URL('./compare-worker.ts', import.meta.url), { type: 'module' });
@@ -42,10 +50,9 @@ export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSett
           const message = event.data;
           if (message.type === 'failed') fail(`The run with ${setting} = ${message.value} could not be computed: ${message.message}`);
           else
-            setState((s) => {
-              const runs = [...s.runs];
+            update((runs) => {
               runs[values.indexOf(message.value)] = message.run;
-              return { ...s, runs, done: s.done + 1 };
+              return { done: runs.filter((run) => run !== undefined).length };
             });
           give(worker);
         });
@@ -59,6 +66,7 @@ export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSett
     return () => {
       for (const worker of workers) worker.terminate();
     };
-  }, [settings, setting, values]);
-  return state;
+  }, [request, setting, values]);
+  const current = state.for === request ? state : null;
+  return { values, runs: current?.runs ?? [], done: current?.done ?? 0, problem: current?.problem ?? null };
 }
