@@ -14,7 +14,8 @@ export function ComparePanel() {
   const lessonCompare = useLab((s) => (s.lessonId === null ? undefined : lessonById(s.lessonId)?.compare));
   const [chosen, setChosen] = useState<ComparedSetting | null>(null);
   const setting = chosen ?? lessonCompare ?? 'workers';
-  const progress = useCompareRuns(settings, setting);
+  const computing = useLab((s) => s.computing !== null);
+  const progress = useCompareRuns(settings, setting, computing);
   const runs = progress.runs.filter((run): run is ComparedRun => run !== undefined);
   const jobs = settings.plan?.jobs ?? settings.jobs;
   const chart = setting === 'workers' ? { yLabel: 'total time (s)', values: runs.map((r) => r.elapsed) } : { yLabel: 'producer blocked (s)', values: runs.map((r) => r.producerBlocked) };
@@ -33,7 +34,9 @@ export function ComparePanel() {
       {/* Each run is computed in a background worker; the table fills as they arrive and the run above stays usable. */}
       <p className="compare-status" role="status">
         {progress.problem ??
-          (progress.done < progress.values.length ? `Computing the runs of ${jobs.toLocaleString('en')} jobs in the background: ${progress.done} of ${progress.values.length} done.` : `${progress.values.length} runs of ${jobs.toLocaleString('en')} jobs.`)}
+          (computing
+            ? 'The comparison starts once the large run is computed.'
+            : progress.done < progress.values.length ? `Computing the runs of ${jobs.toLocaleString('en')} jobs in the background: ${progress.done} of ${progress.values.length} done.` : `${progress.values.length} runs of ${jobs.toLocaleString('en')} jobs.`)}
       </p>
       {progress.done < progress.values.length && progress.problem === null && <progress max={progress.values.length} value={progress.done} aria-label="Comparison progress" />}
       <div className="compare-body">

@@ -20,14 +20,17 @@ function workerCount(runs: number): number {
 /**
  * The runs of a comparison, computed in Web Workers (in parallel where the
  * cores allow), so the page stays usable while a million-job comparison runs;
- * each run shows as it arrives. Changing the settings ends the old workers.
+ * each run shows as it arrives. Changing the settings ends the old workers;
+ * while `waiting` (a large run is being computed) none runs.
  */
-export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSetting): CompareProgress {
+export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSetting, waiting: boolean): CompareProgress {
   const values = COMPARE_VALUES[setting];
   const request = useMemo(() => ({ settings, setting }), [settings, setting]);
   // Results are kept with the request they answer: a new request starts from none, with no reset in the effect.
   const [state, setState] = useState<{ readonly for: typeof request | null; readonly runs: readonly (ComparedRun | undefined)[]; readonly done: number; readonly problem: string | null }>({ for: null, runs: [], done: 0, problem: null });
   useEffect(() => {
+    // A large run being computed comes first: on two cores, comparison workers beside it starved the page's own thread (tasks of 100 ms).
+    if (waiting) return undefined;
     const queue = values.map((value) => ({ ...request, value }) satisfies CompareRequest);
     const workers: Worker[] = [];
     const update = (change: (runs: (ComparedRun | undefined)[]) => { done?: number; problem?: string }): void =>
@@ -66,7 +69,7 @@ export function useCompareRuns(settings: ScenarioSettings, setting: ComparedSett
     return () => {
       for (const worker of workers) worker.terminate();
     };
-  }, [request, setting, values]);
+  }, [request, setting, values, waiting]);
   const current = state.for === request ? state : null;
   return { values, runs: current?.runs ?? [], done: current?.done ?? 0, problem: current?.problem ?? null };
 }
