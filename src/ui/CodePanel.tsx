@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useFollowable, useLab } from './lab-context';
-import { TEXT_PANEL_MS, useThrottled } from './use-throttled';
+import { useTextPanelValue } from './use-throttled';
 
 /**
  * Bring the lit line into view inside the code panel, without scrolling the
@@ -19,7 +19,7 @@ function keepInView(line: HTMLElement | null): void {
 }
 
 /** A hanging indent four columns past the line's own indentation. */
-function hang(text: string): React.CSSProperties | undefined {
+function hang(text: string): React.CSSProperties {
   const indent = text.length - text.trimStart().length + 4;
   return { paddingLeft: `${indent}ch`, textIndent: `-${indent}ch` };
 }
@@ -44,7 +44,7 @@ const CodeLine = memo(function CodeLine({ number, text, lit, follow }: { number:
 export function CodePanel() {
   const program = useLab((s) => s.program);
   const follow = useFollowable();
-  const site = useThrottled(useLab((s) => s.view.site), follow ? 0 : TEXT_PANEL_MS);
+  const site = useTextPanelValue(useLab((s) => s.view.site));
   const lit = program.lineOf.get(site as never);
   const lines = program.text.trimEnd().split('\n');
   return (

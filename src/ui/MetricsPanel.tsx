@@ -9,8 +9,8 @@ const seconds = (value: number): string => `${value.toFixed(2)} s`;
 export function MetricsPanel() {
   const log = useLab((s) => s.timeline.log);
   const cursor = useThrottled(useLab((s) => s.view.cursor), 250);
-  // Throttled as the cursor is: measuring on every event while playing re-rendered the panel every frame.
-  const time = useThrottled(useLab((s) => s.view.t), 250);
+  // The time of the throttled cursor's event (the view's t at that cursor): following s.view.t re-rendered the panel at every event.
+  const time = cursor > 0 ? log.time(cursor - 1) : 0;
   const finalMetrics = useLab((s) => s.finalMetrics);
   const shape = useLab((s) => s.run.shape);
   const scenario = shape.source === 'scenario';

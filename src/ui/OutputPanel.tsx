@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TextList } from '../engine/index';
-import { useFollowable, useLab } from './lab-context';
-import { TEXT_PANEL_MS, useThrottled } from './use-throttled';
+import { useLab } from './lab-context';
+import { useTextPanelValue } from './use-throttled';
 
 /** Lines are rendered in fixed blocks, so printing one more line re-renders one block, not the whole log. */
 const BLOCK = 64;
@@ -20,10 +20,9 @@ const OutputBlock = memo(function OutputBlock({ lines, start, end, lit }: { line
 /** What the program has printed so far, line by line, as the terminal would show it. */
 export function OutputPanel() {
   const lines = useLab((s) => s.lines);
-  const rate = useFollowable() ? 0 : TEXT_PANEL_MS;
-  const printed = useThrottled(useLab((s) => s.view.printed), rate);
+  const printed = useTextPanelValue(useLab((s) => s.view.printed));
   // The line the current event printed is lit, as the code panel lights the line that printed it.
-  const litLine = useThrottled(useLab((s) => (s.view.cursor > 0 && s.timeline.log.at(s.view.cursor - 1).kind === 'print' ? s.view.printed - 1 : -1)), rate);
+  const litLine = useTextPanelValue(useLab((s) => (s.view.cursor > 0 && s.timeline.log.at(s.view.cursor - 1).kind === 'print' ? s.view.printed - 1 : -1)));
   // Whole blocks from the first shown line, so a block's content never shifts as lines are added.
   const first = Math.max(0, Math.floor((printed - MAX_SHOWN) / BLOCK) * BLOCK + (printed > MAX_SHOWN ? BLOCK : 0));
   const blocks: number[] = [];

@@ -9,26 +9,8 @@
  * 'short': exponent form when the decimal exponent is < -4 or >= 16).
  */
 
-/**
- * One-decimal texts already made: a run prints `took {duration:.1f}s` a million
- * times over a few dozen distinct durations. Zero is left out (-0.0 and 0.0
- * are one key to a Map); the size is capped so arbitrary inputs cannot grow it.
- */
-const ONE_DECIMAL = new Map<number, string>();
-const ONE_DECIMAL_MAX = 4096;
-
 /** `format(x, f".{digits}f")`. */
 export function formatFixed(x: number, digits: number): string {
-  if (digits !== 1 || x === 0) return formatFixedOnce(x, digits);
-  let text = ONE_DECIMAL.get(x);
-  if (text === undefined) {
-    text = formatFixedOnce(x, 1);
-    if (ONE_DECIMAL.size < ONE_DECIMAL_MAX) ONE_DECIMAL.set(x, text);
-  }
-  return text;
-}
-
-function formatFixedOnce(x: number, digits: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
   const negative = x < 0 || Object.is(x, -0);
@@ -43,9 +25,7 @@ function formatFixedOnce(x: number, digits: number): string {
 /** `round(x, digits)` for a float x and a non-negative digit count. */
 export function pyRound(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
-  const fast = roundFar(x, digits);
-  // Not through formatFixed's cache: rounded inputs are random draws, each met once.
-  return fast ?? Number(formatFixedOnce(x, digits));
+  return roundFar(x, digits) ?? Number(formatFixed(x, digits));
 }
 
 /**
