@@ -1,6 +1,7 @@
+import { doubled } from './typed-arrays';
 import { EventTimes, type EventTimesData } from './event-times';
 import { type TextList, TextTable, type TextTableData } from './text-table';
-import { EVENT_KINDS, type EventKind, type JobId, type LabEvent, NO_JOB, type TaskOutcome, type WaiterKind } from './events';
+import { EVENT_KINDS, type EventKind, type JobId, type LabEvent, type TaskOutcome, type WaiterKind } from './events';
 
 const code = (kind: EventKind): number => EVENT_KINDS.indexOf(kind);
 // Each recording method passes its kind's code as a constant: no lookup per event.
@@ -41,12 +42,48 @@ const QUEUE_MASK = (1 << QUEUE_BITS) - 1;
 export const MAX_QUEUES = QUEUE_MASK + 1;
 export const MAX_LINE = (1 << (32 - QUEUE_BITS - 1)) - 1;
 
-/** Events per chunk of the word column; the first chunk starts small and doubles up to this. */
+/** Events per chunk of the place column. */
 const SHIFT = 16;
 const CHUNK = 1 << SHIFT;
 const MASK = CHUNK - 1;
-/** 32-bit words per event. */
-const WORDS = 4;
+/** Words per chunk of the word column (1 MiB); the first chunk starts small and doubles up to this. */
+const WORD_SHIFT = 18;
+const CHUNK_WORDS = 1 << WORD_SHIFT;
+const WORD_MASK = CHUNK_WORDS - 1;
+/** The most words an event takes: an event starts a fresh chunk when fewer than this are left. */
+const MAX_EVENT_WORDS = 4;
+/** Every 64th event's word position is kept, so `at(i)` walks at most 63 events to find event i. */
+const BLOCK_SHIFT = 6;
+const BLOCK_MASK = (1 << BLOCK_SHIFT) - 1;
+
+/** The words each kind takes: the head, then the kind's own fields (its job, if it has one, first). */
+const WORDS_OF: Record<EventKind, number> = {
+  'task.create': 3,
+  'task.done': 3,
+  'task.cancel': 2,
+  'task.stuck': 2,
+  'queue.put': 4,
+  'queue.put_wait': 3,
+  'queue.get': 3,
+  'queue.get_wait': 2,
+  'queue.wake': 3,
+  'queue.task_done': 2,
+  'queue.join_wait': 2,
+  'queue.join_release': 2,
+  'queue.shutdown': 3,
+  'queue.drop': 3,
+  'queue.refused': 2,
+  sleep: 4,
+  print: 2,
+  'job.failed': 4,
+  'job.dead_letter': 2,
+  'task.step': 1,
+  'task.await': 2,
+  'queue.create': 1,
+  'queue.wait_cancelled': 2,
+};
+/** WORDS_OF by kind code, for walking the words. */
+const WORDS_BY_CODE = Uint8Array.from(EVENT_KINDS, (kind) => WORDS_OF[kind]);
 
 /** A float64 seen as two int32 words: a sleep's delay is stored in `a` and `b`, bit for bit. */
 const floatBits = new Float64Array(1);
@@ -59,13 +96,15 @@ const PLACED = 1 << 31;
  * million-job run fits in memory. `at(i)` decodes one event into the
  * `LabEvent` union on demand.
  *
- * Each event is four int32 words, 16 bytes: [kind u8 | site u8 | task u16],
- * job, a, b; `a` and `b` hold the kind's own fields, an index into a
- * string table, or (sleep) the delay's 64 bits. Printed lines have a table of
- * their own, so a print's `a` is its line number and the lines can be read
- * without walking the events. Words live in chunks of 65,536
- * events, so the log grows without copying and never holds more than one
- * chunk of slack. Times are stored as runs of equal time (EventTimes): the
+ * Each event is one to four int32 words: the head [kind u8 | site u8 |
+ * task u16], then only the fields its kind has (WORDS_OF): its job, and up
+ * to two more, each a number, an index into a string table, or (sleep) half
+ * of the delay's 64 bits. A million-job run averages three words an event
+ * (12 bytes, not 16). Printed lines have a table of their own, so a print's
+ * word is its line number and the lines can be read without walking the
+ * events. Words live in chunks of 1 MiB, so the log grows without copying and
+ * never holds more than one chunk of slack; every 64th event's position is
+ * kept, and reading events in order walks from the last one read. Times are stored as runs of equal time (EventTimes): the
  * log stamps each event with the time last given to `setTime` (its loop's
  * clock; a log belongs to one loop), starting at 0.
  */
@@ -73,6 +112,8 @@ const PLACED = 1 << 31;
 export interface EventLogData {
   readonly count: number;
   readonly chunks: readonly Int32Array[];
+  /** Where every 64th event starts: chunk << 18 | word offset. */
+  readonly blockStarts: Int32Array;
   /** Strings as bytes (typed arrays transfer between threads; 2,000,000 strings would clone one by one). */
   readonly printed: TextTableData;
   readonly strings: TextTableData;
@@ -83,10 +124,18 @@ export interface EventLogData {
 
 export class EventLog {
   private count = 0;
-  /** Appending event `limit` needs a new or bigger chunk. */
-  private limit = 0;
   private readonly chunks: Int32Array[] = [];
-  private current = new Int32Array(0);
+  /** The chunk being filled, and how many of its words are used. */
+  private current: Int32Array = new Int32Array(0);
+  private used = 0;
+  /** Past this many used words, the current chunk has no room for the longest event. */
+  private wordLimit = -MAX_EVENT_WORDS;
+  /** The next event whose position is kept (a multiple of 64). */
+  private nextBlock = 0;
+  private blockStarts: Int32Array = new Int32Array(16);
+  /** The event `at` read last and where it starts: reading in order walks one event from it. */
+  private hintIndex = -1;
+  private hintPlace = 0;
   private times = new EventTimes();
   /** What print events printed, one line each, in order. */
   private printed = new TextTable();
@@ -128,74 +177,74 @@ export class EventLog {
   }
 
   taskCreate(task: number, site: number, created: number, name: string): void {
-    this.append(TASK_CREATE, task, site, NO_JOB, created, this.text(name));
+    this.append3(TASK_CREATE, task, site, created, this.text(name));
   }
   taskDone(task: number, site: number, outcome: TaskOutcome, message: string): void {
-    this.append(TASK_DONE, task, site, NO_JOB, OUTCOMES.indexOf(outcome), this.text(message));
+    this.append3(TASK_DONE, task, site, OUTCOMES.indexOf(outcome), this.text(message));
   }
   taskCancel(task: number, site: number, target: number): void {
-    this.append(TASK_CANCEL, task, site, NO_JOB, target, 0);
+    this.append2(TASK_CANCEL, task, site, target);
   }
   taskStuck(task: number, site: number, awaiting: string): void {
-    this.append(TASK_STUCK, task, site, NO_JOB, this.text(awaiting), 0);
+    this.append2(TASK_STUCK, task, site, this.text(awaiting));
   }
   put(task: number, site: number, job: JobId, position: number, unfinished: number): void {
-    this.append(PUT, task, site, job, position, unfinished);
+    this.append4(PUT, task, site, job, position, unfinished);
   }
   putWait(task: number, site: number, job: JobId, qsize: number): void {
-    this.append(PUT_WAIT, task, site, job, qsize, 0);
+    this.append3(PUT_WAIT, task, site, job, qsize);
   }
   get(task: number, site: number, job: JobId, qsize: number): void {
-    this.append(GET, task, site, job, qsize, 0);
+    this.append3(GET, task, site, job, qsize);
   }
   getWait(task: number, site: number, qsize: number): void {
-    this.append(GET_WAIT, task, site, NO_JOB, qsize, 0);
+    this.append2(GET_WAIT, task, site, qsize);
   }
   wake(task: number, site: number, target: number, waiter: WaiterKind): void {
-    this.append(WAKE, task, site, NO_JOB, target, waiterCode(waiter));
+    this.append3(WAKE, task, site, target, waiterCode(waiter));
   }
   taskDoneCall(task: number, site: number, unfinished: number): void {
-    this.append(TASK_DONE_CALL, task, site, NO_JOB, unfinished, 0);
+    this.append2(TASK_DONE_CALL, task, site, unfinished);
   }
   joinWait(task: number, site: number, unfinished: number): void {
-    this.append(JOIN_WAIT, task, site, NO_JOB, unfinished, 0);
+    this.append2(JOIN_WAIT, task, site, unfinished);
   }
   joinRelease(task: number, site: number, target: number): void {
-    this.append(JOIN_RELEASE, task, site, NO_JOB, target, 0);
+    this.append2(JOIN_RELEASE, task, site, target);
   }
   shutdown(task: number, site: number, immediate: boolean, dropped: number): void {
-    this.append(SHUTDOWN, task, site, NO_JOB, immediate ? 1 : 0, dropped);
+    this.append3(SHUTDOWN, task, site, immediate ? 1 : 0, dropped);
   }
   drop(task: number, site: number, job: JobId, unfinished: number): void {
-    this.append(DROP, task, site, job, unfinished, 0);
+    this.append3(DROP, task, site, job, unfinished);
   }
   refused(task: number, site: number, waiter: WaiterKind): void {
-    this.append(REFUSED, task, site, NO_JOB, waiterCode(waiter), 0);
+    this.append2(REFUSED, task, site, waiterCode(waiter));
   }
   sleep(task: number, site: number, delay: number, job: JobId): void {
     floatBits[0] = delay;
-    this.append(SLEEP, task, site, job, floatWords[0]!, floatWords[1]!);
+    this.append4(SLEEP, task, site, job, floatWords[0]!, floatWords[1]!);
   }
   print(task: number, site: number, text: string): void {
-    this.append(PRINT, task, site, NO_JOB, this.printed.push(text), 0);
+    this.append2(PRINT, task, site, this.printed.push(text));
   }
   jobFailed(task: number, site: number, job: JobId, attempt: number, message: string): void {
-    this.append(JOB_FAILED, task, site, job, attempt, this.text(message));
+    this.append4(JOB_FAILED, task, site, job, attempt, this.text(message));
   }
   deadLetter(task: number, site: number, job: JobId): void {
-    this.append(DEAD_LETTER, task, site, job, 0, 0);
+    this.append2(DEAD_LETTER, task, site, job);
   }
   taskStep(task: number, site: number): void {
-    this.append(TASK_STEP, task, site, NO_JOB, 0, 0);
+    this.append1(TASK_STEP, task, site);
   }
   taskAwait(task: number, site: number, awaiting: string): void {
-    this.append(TASK_AWAIT, task, site, NO_JOB, this.text(awaiting), 0);
+    this.append2(TASK_AWAIT, task, site, this.text(awaiting));
   }
   queueCreate(task: number, site: number): void {
-    this.append(QUEUE_CREATE, task, site, NO_JOB, 0, 0);
+    this.append1(QUEUE_CREATE, task, site);
   }
   waitCancelled(task: number, site: number, waiter: WaiterKind): void {
-    this.append(WAIT_CANCELLED, task, site, NO_JOB, waiterCode(waiter), 0);
+    this.append2(WAIT_CANCELLED, task, site, waiterCode(waiter));
   }
 
   /**
@@ -214,15 +263,21 @@ export class EventLog {
 
   /** The log's contents, to send to another thread (the typed arrays can be transferred). */
   toData(): EventLogData {
-    return { count: this.count, chunks: this.chunks, printed: this.printed.toData(), strings: this.strings.toData(), times: this.times.toData(), places: this.places };
+    return { count: this.count, chunks: this.chunks, blockStarts: this.blockStarts, printed: this.printed.toData(), strings: this.strings.toData(), times: this.times.toData(), places: this.places };
   }
 
   /** A log rebuilt from `toData`, for reading (decoding, times, length). */
   static fromData(data: EventLogData): EventLog {
     const log = new EventLog();
     log.count = data.count;
-    log.limit = data.count;
     log.chunks.push(...data.chunks);
+    log.blockStarts = data.blockStarts;
+    // Appending goes on where the events end (a chunk that has no room left for one is followed by a fresh one).
+    log.current = log.chunks.at(-1) ?? new Int32Array(0);
+    const end = data.count === 0 ? 0 : log.placeAfter(log.locate(data.count - 1));
+    log.used = end >>> WORD_SHIFT === log.chunks.length - 1 ? end & WORD_MASK : CHUNK_WORDS;
+    log.wordLimit = log.current.length - MAX_EVENT_WORDS;
+    log.nextBlock = (data.count + BLOCK_MASK) & ~BLOCK_MASK;
     log.printed = TextTable.fromData(data.printed);
     log.strings = TextTable.fromData(data.strings);
     log.times = EventTimes.fromData(data.times);
@@ -232,7 +287,7 @@ export class EventLog {
 
   /** The buffers behind `toData`'s result, each once (a transfer list may not repeat one), to transfer rather than copy. */
   static buffersOf(data: EventLogData): ArrayBufferLike[] {
-    return uniqueBuffers([...data.chunks.map((chunk) => chunk.buffer), ...(data.places ?? []).map((chunk) => chunk.buffer), ...EventTimes.buffersOf(data.times), ...TextTable.buffersOf(data.printed), ...TextTable.buffersOf(data.strings)]);
+    return uniqueBuffers([...data.chunks.map((chunk) => chunk.buffer), data.blockStarts.buffer, ...(data.places ?? []).map((chunk) => chunk.buffer), ...EventTimes.buffersOf(data.times), ...TextTable.buffersOf(data.printed), ...TextTable.buffersOf(data.strings)]);
   }
 
   /** Every line the print events printed, in order (line i is print event number i's text). */
@@ -243,13 +298,14 @@ export class EventLog {
   /** Bytes held by the columns and tables. */
   byteSize(): number {
     const places = (this.places ?? []).reduce((sum, chunk) => sum + chunk.byteLength, 0);
-    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + places + this.times.byteSize() + this.printed.byteSize() + this.strings.byteSize();
+    return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.blockStarts.byteLength + places + this.times.byteSize() + this.printed.byteSize() + this.strings.byteSize();
   }
 
   at(index: number): LabEvent {
     if (index < 0 || index >= this.count) throw new RangeError(`no event ${index} (log has ${this.count})`);
-    const words = this.chunks[index >>> SHIFT]!;
-    const at = (index & MASK) * WORDS;
+    const start = this.locate(index);
+    const words = this.chunks[start >>> WORD_SHIFT]!;
+    const at = start & WORD_MASK;
     const head = words[at]!;
     const task = head >>> 16;
     // Each case spells its object out: a spread of shared fields is several times slower in Node 20's V8.
@@ -265,59 +321,60 @@ export class EventLog {
         site = (place & ~PLACED) >>> QUEUE_BITS;
       }
     }
-    const job = words[at + 1]!;
-    const a = words[at + 2]!;
-    const b = words[at + 3]!;
+    // The kind's fields follow the head in WORDS_OF's order; nothing past them is read (it is the next event, or past the chunk).
+    const one = at + 1;
+    const two = at + 2;
+    const three = at + 3;
     const kind = EVENT_KINDS[head & 0xff]!;
     switch (kind) {
       case 'task.create':
-        return { seq, t, task: taskId, site, kind, created: a, name: this.strings.at(b)! };
+        return { seq, t, task: taskId, site, kind, created: words[one]!, name: this.strings.at(words[two]!)! };
       case 'task.done':
-        return { seq, t, task: taskId, site, kind, outcome: OUTCOMES[a]!, message: this.strings.at(b)! };
+        return { seq, t, task: taskId, site, kind, outcome: OUTCOMES[words[one]!]!, message: this.strings.at(words[two]!)! };
       case 'task.cancel':
-        return { seq, t, task: taskId, site, kind, target: a };
+        return { seq, t, task: taskId, site, kind, target: words[one]! };
       case 'task.stuck':
-        return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(a)! };
+        return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(words[one]!)! };
       case 'queue.put':
-        return { seq, t, task: taskId, site, kind, queue, job, position: a, unfinished: b };
+        return { seq, t, task: taskId, site, kind, queue, job: words[one]!, position: words[two]!, unfinished: words[three]! };
       case 'queue.put_wait':
-        return { seq, t, task: taskId, site, kind, queue, job, qsize: a };
+        return { seq, t, task: taskId, site, kind, queue, job: words[one]!, qsize: words[two]! };
       case 'queue.get':
-        return { seq, t, task: taskId, site, kind, queue, job, qsize: a };
+        return { seq, t, task: taskId, site, kind, queue, job: words[one]!, qsize: words[two]! };
       case 'queue.get_wait':
-        return { seq, t, task: taskId, site, kind, queue, qsize: a };
+        return { seq, t, task: taskId, site, kind, queue, qsize: words[one]! };
       case 'queue.wake':
-        return { seq, t, task: taskId, site, kind, queue, target: a, waiter: WAITERS[b]! };
+        return { seq, t, task: taskId, site, kind, queue, target: words[one]!, waiter: WAITERS[words[two]!]! };
       case 'queue.task_done':
-        return { seq, t, task: taskId, site, kind, queue, unfinished: a };
+        return { seq, t, task: taskId, site, kind, queue, unfinished: words[one]! };
       case 'queue.join_wait':
-        return { seq, t, task: taskId, site, kind, queue, unfinished: a };
+        return { seq, t, task: taskId, site, kind, queue, unfinished: words[one]! };
       case 'queue.join_release':
-        return { seq, t, task: taskId, site, kind, queue, target: a };
+        return { seq, t, task: taskId, site, kind, queue, target: words[one]! };
       case 'queue.shutdown':
-        return { seq, t, task: taskId, site, kind, queue, immediate: a === 1, dropped: b };
+        return { seq, t, task: taskId, site, kind, queue, immediate: (words[one] ?? 0) === 1, dropped: words[two]! };
       case 'queue.drop':
-        return { seq, t, task: taskId, site, kind, queue, job, unfinished: a };
+        return { seq, t, task: taskId, site, kind, queue, job: words[one]!, unfinished: words[two]! };
       case 'queue.refused':
-        return { seq, t, task: taskId, site, kind, queue, waiter: WAITERS[a]! };
+        return { seq, t, task: taskId, site, kind, queue, waiter: WAITERS[words[one]!]! };
       case 'sleep':
-        floatWords[0] = a;
-        floatWords[1] = b;
-        return { seq, t, task: taskId, site, kind, delay: floatBits[0]!, job };
+        floatWords[0] = words[two]!;
+        floatWords[1] = words[three]!;
+        return { seq, t, task: taskId, site, kind, delay: floatBits[0]!, job: words[one]! };
       case 'print':
-        return { seq, t, task: taskId, site, kind, text: this.printed.at(a)! };
+        return { seq, t, task: taskId, site, kind, text: this.printed.at(words[one]!)! };
       case 'job.failed':
-        return { seq, t, task: taskId, site, kind, job, attempt: a, message: this.strings.at(b)! };
+        return { seq, t, task: taskId, site, kind, job: words[one]!, attempt: words[two]!, message: this.strings.at(words[three]!)! };
       case 'job.dead_letter':
-        return { seq, t, task: taskId, site, kind, job };
+        return { seq, t, task: taskId, site, kind, job: words[one]! };
       case 'task.step':
         return { seq, t, task: taskId, site, kind };
       case 'task.await':
-        return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(a)! };
+        return { seq, t, task: taskId, site, kind, awaiting: this.strings.at(words[one]!)! };
       case 'queue.create':
         return { seq, t, task: taskId, site, kind, queue };
       case 'queue.wait_cancelled':
-        return { seq, t, task: taskId, site, kind, queue, waiter: WAITERS[a]! };
+        return { seq, t, task: taskId, site, kind, queue, waiter: WAITERS[words[one]!]! };
     }
   }
 
@@ -329,35 +386,101 @@ export class EventLog {
     return this.strings.push(value);
   }
 
-  private append(kind: number, task: number, site: number, job: number, a: number, b: number): void {
-    const i = this.count;
-    if (i === this.limit) this.grow();
-    // Literals rather than the module's constants: V8 reloads and re-checks module-level `const`s on every call.
-    const words = this.current;
-    // Event i's words start at (i mod CHUNK) * WORDS in its chunk, the first chunk included.
-    const at = (i & 0xffff) << 2;
-    words[at] = kind | ((site & 0xff) << 8) | ((task < 0 ? 0xffff : task & 0xffff) << 16);
-    words[at + 1] = job;
-    words[at + 2] = a;
-    words[at + 3] = b;
-    this.count = i + 1;
+  private append1(kind: number, task: number, site: number): void {
+    const words = this.room();
+    words[this.used++] = headWord(kind, task, site);
   }
 
-  /** Double the first chunk up to CHUNK events (most logs are short); past that, add a full chunk. */
-  private grow(): void {
-    if (this.count < CHUNK) {
-      const events = Math.min(CHUNK, Math.max(256, this.count * 2));
-      const fresh = new Int32Array(events * WORDS);
-      fresh.set(this.current);
-      this.current = fresh;
-      this.chunks[0] = fresh;
-      this.limit = events;
-    } else {
-      this.current = new Int32Array(CHUNK * WORDS);
-      this.chunks.push(this.current);
-      this.limit = this.count + CHUNK;
+  private append2(kind: number, task: number, site: number, first: number): void {
+    const words = this.room();
+    const at = this.used;
+    words[at] = headWord(kind, task, site);
+    words[at + 1] = first;
+    this.used = at + 2;
+  }
+
+  private append3(kind: number, task: number, site: number, first: number, second: number): void {
+    const words = this.room();
+    const at = this.used;
+    words[at] = headWord(kind, task, site);
+    words[at + 1] = first;
+    words[at + 2] = second;
+    this.used = at + 3;
+  }
+
+  private append4(kind: number, task: number, site: number, first: number, second: number, third: number): void {
+    const words = this.room();
+    const at = this.used;
+    words[at] = headWord(kind, task, site);
+    words[at + 1] = first;
+    words[at + 2] = second;
+    words[at + 3] = third;
+    this.used = at + 4;
+  }
+
+  /** The chunk the next event goes in, at `used` (with room for the longest event); counts the event. */
+  private room(): Int32Array {
+    const i = this.count;
+    // One test on the hot path: the chunk is nearly full, or this event starts a block.
+    if (this.used > this.wordLimit || i === this.nextBlock) this.makeRoom(i);
+    this.count = i + 1;
+    return this.current;
+  }
+
+  private makeRoom(i: number): void {
+    if (this.used > this.wordLimit) {
+      // Fewer words left than the longest event takes: a fresh chunk (the reader makes the same step, see placeAfter).
+      if (this.used > CHUNK_WORDS - MAX_EVENT_WORDS) this.nextChunk();
+      else this.growFirstChunk();
+      this.wordLimit = this.current.length - MAX_EVENT_WORDS;
+    }
+    if (i === this.nextBlock) {
+      const block = i >>> BLOCK_SHIFT;
+      if (block === this.blockStarts.length) this.blockStarts = doubled(this.blockStarts);
+      this.blockStarts[block] = ((this.chunks.length - 1) << WORD_SHIFT) | this.used;
+      this.nextBlock = i + (1 << BLOCK_SHIFT);
     }
   }
+
+  private nextChunk(): void {
+    this.current = new Int32Array(CHUNK_WORDS);
+    this.chunks.push(this.current);
+    this.used = 0;
+  }
+
+  /** Double the first chunk, up to CHUNK_WORDS (most logs are short). */
+  private growFirstChunk(): void {
+    const fresh = new Int32Array(Math.min(CHUNK_WORDS, Math.max(1024, this.current.length * 2)));
+    fresh.set(this.current);
+    this.current = fresh;
+    this.chunks[0] = fresh;
+  }
+
+  /** Where event `index` starts (chunk << 18 | word offset): from the last event read if it is in the same block and not after it, else from the block's start. */
+  private locate(index: number): number {
+    let from = this.hintIndex;
+    let place = this.hintPlace;
+    if (from > index || from < (index & ~BLOCK_MASK)) {
+      from = index & ~BLOCK_MASK;
+      place = this.blockStarts[index >>> BLOCK_SHIFT]!;
+    }
+    for (; from < index; from++) place = this.placeAfter(place);
+    this.hintIndex = index;
+    this.hintPlace = place;
+    return place;
+  }
+
+  /** Where the event after the one at `place` starts. */
+  private placeAfter(place: number): number {
+    const chunk = place >>> WORD_SHIFT;
+    const next = (place & WORD_MASK) + WORDS_BY_CODE[this.chunks[chunk]![place & WORD_MASK]! & 0xff]!;
+    return next > CHUNK_WORDS - MAX_EVENT_WORDS ? (chunk + 1) << WORD_SHIFT : (chunk << WORD_SHIFT) | next;
+  }
+}
+
+/** An event's first word: [kind u8 | site u8 | task u16], 0xffff for no task. */
+function headWord(kind: number, task: number, site: number): number {
+  return kind | ((site & 0xff) << 8) | ((task < 0 ? 0xffff : task & 0xffff) << 16);
 }
 
 function uniqueBuffers(buffers: readonly ArrayBufferLike[]): ArrayBufferLike[] {

@@ -5,17 +5,34 @@ import { doubled } from './typed-arrays';
  * from a Web Worker without decoding two million strings in one task (typed
  * arrays are transferred, not copied) and without 40 bytes of object per line.
  *
- * Each string is one byte per character (Latin-1: every character the
- * program prints is below U+0100, digits and ASCII words), packed into chunks
- * of up to 1 MiB; a string never straddles two chunks. A string with a wider
- * character, or too long for the length column, is kept as it is in a map
- * (rare: a message a user typed, or a dead-letter report of every job).
+ * A program prints the same few lines over and over with other numbers in
+ * them (`[Worker-3] Processing: process_item_17 (took 1.5s)`), so a string is
+ * stored as its shape and its numbers: the shape (the text with each run of
+ * digits taken out) is kept once in `templates`, and the entry is the shape's
+ * number then each digit run's value, as variable-length integers (LEB128).
+ * That line takes about 8 bytes instead of 52. Leading zeros stay in the shape
+ * (`007` is the shape `00#` with 7), so every string comes back exactly. Once
+ * there are MAX_TEMPLATES shapes (a program printing text of endless shapes),
+ * a string of a new shape is stored as its bytes (Latin-1, one a character).
+ * Entries live in chunks of up to 1 MiB; an entry never straddles two chunks.
+ * A string with a character above U+00FF, or too long, is kept as it is in a
+ * map (rare: a message a user typed, or a dead-letter report of every job).
  */
 const CHUNK_BITS = 20;
 const CHUNK = 1 << CHUNK_BITS;
 const OFFSET_MASK = CHUNK - 1;
-/** Longest string packed as bytes (its length fits the Uint16 column); longer ones are kept whole. */
+/** Longest string packed into a chunk; longer ones are kept whole. */
 const MAX_PACKED = 0xffff;
+/** Most shapes a table keeps; strings of further shapes are stored as bytes. */
+const MAX_TEMPLATES = 4096;
+/** Most digits a number slot holds (below 2**30, so it is a small integer). */
+const MAX_DIGITS = 9;
+/** Where a shape has a number: a character a printed line never has (a line holding it is stored as bytes). */
+const SLOT = '\u0000';
+/** The place of an entry kept whole in the map. */
+const KEPT = -1;
+/** Bytes a LEB128 varint of up to 32 bits takes at most. */
+const VARINT_MAX = 5;
 
 /** Read access to a list of lines: what `string[]` and a TextTable both offer. */
 export interface TextList {
@@ -24,13 +41,14 @@ export interface TextList {
   slice(start?: number, end?: number): string[];
 }
 
-/** A table as plain data (typed arrays and a small map), to send to another thread. */
+/** A table as plain data (typed arrays, the shapes and a small map), to send to another thread. */
 export interface TextTableData {
   readonly count: number;
   readonly chunks: readonly Uint8Array[];
-  /** Where entry i starts: chunk << 20 | byte offset. */
+  /** Where entry i starts: chunk << 20 | byte offset; -1 for a string kept whole. */
   readonly places: Int32Array;
-  readonly sizes: Uint16Array;
+  /** The shapes, each with SLOT where a number goes. */
+  readonly templates: readonly string[];
   readonly kept: ReadonlyMap<number, string>;
 }
 
@@ -41,8 +59,13 @@ export class TextTable implements TextList {
   private current: Uint8Array = new Uint8Array(0);
   private used = 0;
   private places: Int32Array = new Int32Array(16);
-  private sizes: Uint16Array = new Uint16Array(16);
   private readonly kept = new Map<number, string>();
+  private readonly templates: string[] = [];
+  private readonly templateIds = new Map<string, number>();
+  /** Each shape split at its slots, made when first read. */
+  private readonly parts: (readonly string[] | undefined)[] = [];
+  /** The numbers of the string being pushed. */
+  private readonly numbers: number[] = [];
 
   get length(): number {
     return this.count;
@@ -51,13 +74,11 @@ export class TextTable implements TextList {
   /** Append `text`; returns its index. */
   push(text: string): number {
     const index = this.count;
-    if (index === this.places.length) this.growEntries();
+    if (index === this.places.length) this.places = doubled(this.places);
     this.count = index + 1;
-    const size = text.length;
-    if (size > MAX_PACKED || !this.pack(index, text)) {
+    if (text.length > MAX_PACKED || !this.pack(index, text)) {
       this.kept.set(index, text);
-      this.places[index] = 0;
-      this.sizes[index] = 0;
+      this.places[index] = KEPT;
     }
     return index;
   }
@@ -67,13 +88,43 @@ export class TextTable implements TextList {
     const whole = Math.trunc(position) || 0;
     const index = whole < 0 ? this.count + whole : whole;
     if (!(index >= 0 && index < this.count)) return undefined;
-    const size = this.sizes[index]!;
-    if (size === 0) return this.kept.get(index) ?? '';
     const place = this.places[index]!;
+    if (place === KEPT) return this.kept.get(index) ?? '';
     const bytes = this.chunks[place >>> CHUNK_BITS]!;
-    const start = place & OFFSET_MASK;
-    // Below V8's limit on arguments (MAX_PACKED = 65,535 characters).
-    return String.fromCharCode.apply(null, bytes.subarray(start, start + size) as unknown as number[]);
+    let at = place & OFFSET_MASK;
+    // Each varint read inline: this runs for every line the output panel shows.
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = bytes[at++]!;
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    if (value === 0) {
+      let size = 0;
+      shift = 0;
+      do {
+        byte = bytes[at++]!;
+        size |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      // Below V8's limit on arguments (MAX_PACKED = 65,535 characters).
+      return String.fromCharCode.apply(null, bytes.subarray(at, at + size) as unknown as number[]);
+    }
+    const parts = this.partsOf(value - 1);
+    let text = parts[0]!;
+    for (let k = 1; k < parts.length; k++) {
+      let number = 0;
+      shift = 0;
+      do {
+        byte = bytes[at++]!;
+        number |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      text += number + parts[k]!;
+    }
+    return text;
   }
 
   /** As Array's `slice` (integer bounds). */
@@ -85,16 +136,17 @@ export class TextTable implements TextList {
     return out;
   }
 
-  /** Bytes held by the columns and chunks (kept strings at 2 bytes a character). */
+  /** Bytes held by the columns, chunks and shapes (strings at 2 bytes a character). */
   byteSize(): number {
-    let bytes = this.places.byteLength + this.sizes.byteLength;
+    let bytes = this.places.byteLength;
     for (const chunk of this.chunks) bytes += chunk.byteLength;
     for (const text of this.kept.values()) bytes += 2 * text.length;
+    for (const template of this.templates) bytes += 2 * template.length;
     return bytes;
   }
 
   toData(): TextTableData {
-    return { count: this.count, chunks: this.chunks, places: this.places, sizes: this.sizes, kept: this.kept };
+    return { count: this.count, chunks: this.chunks, places: this.places, templates: this.templates, kept: this.kept };
   }
 
   /** A table read back from `toData` (for reading: it shares the arrays). */
@@ -103,7 +155,10 @@ export class TextTable implements TextList {
     table.count = data.count;
     for (const chunk of data.chunks) table.chunks.push(chunk);
     table.places = data.places;
-    table.sizes = data.sizes;
+    data.templates.forEach((template, id) => {
+      table.templates.push(template);
+      table.templateIds.set(template, id);
+    });
     for (const [index, text] of data.kept) table.kept.set(index, text);
     // Appending after this would start a fresh chunk, never overwrite one.
     table.used = CHUNK;
@@ -113,36 +168,80 @@ export class TextTable implements TextList {
 
   /** The typed arrays behind the table, to transfer to another thread. */
   static buffersOf(data: TextTableData): ArrayBufferLike[] {
-    return [...data.chunks.map((chunk) => chunk.buffer), data.places.buffer, data.sizes.buffer];
+    return [...data.chunks.map((chunk) => chunk.buffer), data.places.buffer];
   }
 
-  /** Write `text` as bytes; false (nothing written) if a character is above U+00FF. */
+  /** Write `text` as its shape and numbers, or as bytes; false (nothing written) if a character is above U+00FF. */
   private pack(index: number, text: string): boolean {
+    const numbers = this.numbers;
+    numbers.length = 0;
     const size = text.length;
-    if (size === 0) {
-      this.places[index] = 0;
-      this.sizes[index] = 0;
-      return true;
-    }
-    if (this.used + size > this.current.length) this.growBytes(size);
-    const bytes = this.current;
-    const start = this.used;
-    for (let i = 0; i < size; i++) {
+    let shape = '';
+    // The end of the text already copied into `shape`.
+    let copied = 0;
+    for (let i = 0; i < size; ) {
       const code = text.charCodeAt(i);
       if (code > 0xff) return false;
-      bytes[start + i] = code;
+      if (code === 0) return this.packBytes(index, text);
+      if (code < 48 || code > 57) {
+        i++;
+        continue;
+      }
+      // A run of digits: its leading zeros (all but a last one) stay in the shape, the rest is a number if short enough.
+      let first = i;
+      while (first + 1 < size && text.charCodeAt(first) === 48 && isDigit(text.charCodeAt(first + 1))) first++;
+      let end = first;
+      let value = 0;
+      while (end < size && isDigit(text.charCodeAt(end))) value = value * 10 + (text.charCodeAt(end++) - 48);
+      if (end - first <= MAX_DIGITS) {
+        shape += text.slice(copied, first) + SLOT;
+        copied = end;
+        numbers.push(value);
+      }
+      i = end;
     }
-    this.used = start + size;
-    this.places[index] = ((this.chunks.length - 1) << CHUNK_BITS) | start;
-    this.sizes[index] = size;
+    shape = copied === 0 ? text : shape + text.slice(copied);
+    let id = this.templateIds.get(shape);
+    if (id === undefined) {
+      if (this.templates.length >= MAX_TEMPLATES) return this.packBytes(index, text);
+      id = this.templates.length;
+      this.templates.push(shape);
+      this.templateIds.set(shape, id);
+    }
+    this.reserve(VARINT_MAX * (numbers.length + 1));
+    let at = writeVarint(this.current, this.used, id + 1);
+    for (const number of numbers) at = writeVarint(this.current, at, number);
+    this.place(index, at);
     return true;
+  }
+
+  /** Write `text` as a 0, its length and its bytes (every character is at most U+00FF). */
+  private packBytes(index: number, text: string): boolean {
+    const size = text.length;
+    this.reserve(1 + VARINT_MAX + size);
+    const bytes = this.current;
+    let at = writeVarint(bytes, writeVarint(bytes, this.used, 0), size);
+    for (let i = 0; i < size; i++) bytes[at++] = text.charCodeAt(i);
+    this.place(index, at);
+    return true;
+  }
+
+  /** Entry `index` starts where the chunk's used bytes ended, and ends at `end`. */
+  private place(index: number, end: number): void {
+    this.places[index] = ((this.chunks.length - 1) << CHUNK_BITS) | this.used;
+    this.used = end;
+  }
+
+  private partsOf(id: number): readonly string[] {
+    return (this.parts[id] ??= this.templates[id]!.split(SLOT));
   }
 
   /**
    * Room for `size` more bytes: the first chunk starts small (most runs print
    * a few dozen lines) and doubles up to 1 MiB; after that a fresh chunk.
    */
-  private growBytes(size: number): void {
+  private reserve(size: number): void {
+    if (this.used + size <= this.current.length) return;
     if (this.chunks.length <= 1 && this.used + size <= CHUNK) {
       const grown = new Uint8Array(Math.min(CHUNK, Math.max(256, 2 * this.current.length, 2 * (this.used + size))));
       grown.set(this.current.subarray(0, this.used));
@@ -154,9 +253,18 @@ export class TextTable implements TextList {
     this.chunks.push(this.current);
     this.used = 0;
   }
+}
 
-  private growEntries(): void {
-    this.places = doubled(this.places);
-    this.sizes = doubled(this.sizes);
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** `value` (0 to 2**31 - 1) as LEB128 at `at`; returns the offset after it. */
+function writeVarint(bytes: Uint8Array, at: number, value: number): number {
+  while (value > 0x7f) {
+    bytes[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
   }
+  bytes[at++] = value;
+  return at;
 }

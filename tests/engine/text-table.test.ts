@@ -8,7 +8,13 @@ const anyText = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x80, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('', 'a'.repeat(65_535), 'b'.repeat(65_536), `${'c'.repeat(70_000)}é`, '\u0100', 'x\uffffy', '\ud83d\ude00'),
+  // Digits every way a shape treats them: runs with leading zeros, all zeros, longer than a slot holds, beside the slot character.
+  fc.string({ unit: fc.constantFrom('0', '1', '7', '9', 'a', '.', ' ', '\u0000', 'é'), maxLength: 30 }),
+  fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.bigInt({ min: 0n, max: 10n ** 20n })).map(([n, zeros, big]) => `[Worker-${n}] took ${'0'.repeat(zeros)}${n}.${big}s`),
 );
+
+/** Letters spelled from a number: strings of a shape of their own each. */
+const word = (i: number): string => [...i.toString(26)].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 26))).join('');
 
 function tableOf(texts: readonly string[]): TextTable {
   const table = new TextTable();
@@ -40,6 +46,21 @@ describe('TextTable', () => {
     expect(table.slice(149_790, 149_800)).toEqual(texts.slice(149_790, 149_800));
     // 7 bytes a line, 6 for its place and size (growth by doubling leaves up to as much again), one chunk of slack.
     expect(table.byteSize() / texts.length).toBeLessThan(7 + 2 * 6 + (1 << 20) / texts.length);
+  });
+
+  it("keeps a program's lines as shapes and numbers: a few bytes a line, and each comes back exactly", () => {
+    const texts = Array.from({ length: 200_000 }, (_, i) => (i % 2 === 0 ? `[Producer] Added job: process_item_${i}` : `[Worker-${i % 97}] Processing: process_item_${i} (took ${(i % 50) / 10}s)`));
+    const table = tableOf(texts);
+    for (const i of [0, 1, 2, 99_999, 100_000, 199_999]) expect(table.at(i)).toBe(texts[i]);
+    expect(table.slice(150_000, 150_020)).toEqual(texts.slice(150_000, 150_020));
+    // 4 bytes of place, a shape number and three numbers (the job takes 3 bytes), against about 45 characters a line.
+    expect(table.byteSize() / texts.length).toBeLessThan(4 * 2 + 8 + (1 << 20) / texts.length);
+  });
+
+  it('stores strings of shapes past the most it keeps as bytes, and gives them all back', () => {
+    const texts = Array.from({ length: 10_000 }, (_, i) => `${word(i)} ${i}`);
+    const table = tableOf(texts);
+    expect(table.slice()).toEqual(texts);
   });
 
   it('reads back the same strings on another thread: toData survives a structured clone with its buffers transferred', () => {
