@@ -176,6 +176,12 @@ export class EventLog {
     return this.times.at(index);
   }
 
+  /** The index of the first event at time `t` or later (the log's length if there is none). */
+  firstAtOrAfter(t: number): number {
+    const first = this.times.firstAtOrAfter(t);
+    return first < 0 ? this.count : Math.min(first, this.count);
+  }
+
   taskCreate(task: number, site: number, created: number, name: string): void {
     this.append3(TASK_CREATE, task, site, created, this.text(name));
   }

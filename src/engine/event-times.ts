@@ -62,6 +62,18 @@ export class EventTimes {
     return this.times[run >>> SHIFT]![run & MASK]!;
   }
 
+  /** The first event at time `t` or later: where the first run timed at `t` or later starts (-1 for none). */
+  firstAtOrAfter(t: number): number {
+    let low = 0;
+    let high = this.runs;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.times[mid >>> SHIFT]![mid & MASK]! < t) low = mid + 1;
+      else high = mid;
+    }
+    return low === this.runs ? -1 : this.start(low);
+  }
+
   toData(): EventTimesData {
     return { starts: this.starts, times: this.times, runs: this.runs };
   }
@@ -98,6 +110,17 @@ export class EventTimes {
   private search(index: number): number {
     let low = 0;
     let high = this.runs - 1;
+    const hint = this.hint;
+    if (hint < this.runs && this.start(hint) <= index) {
+      // Galloping forward from the last lookup: read in order with gaps (a chart's points), the run is a few steps on.
+      low = hint;
+      let step = 1;
+      while (low + step <= high && this.start(low + step) <= index) {
+        low += step;
+        step *= 2;
+      }
+      high = Math.min(high, low + step - 1);
+    }
     while (low < high) {
       const mid = (low + high + 1) >>> 1;
       if (this.start(mid) <= index) low = mid;

@@ -2,7 +2,7 @@ import { type EventLogData, EventLog, type ExportedProgram, type ScenarioRun, ty
 import { type RunEnding, engineEnding } from './compare-output';
 import { describeOutcome } from './messages';
 import { type RunMetrics, measureRun } from './metrics';
-import { type QueueLengthSeries, primeQueueLengthSeries, queueLengthSeries } from './series';
+import { type QueueLengthSeriesData, primeQueueLengthSeries, queueLengthSeries, seriesData } from './series';
 import { type RunIndex, indexRun } from './run-index';
 import { type StageLayout, primeStageLayout } from './pipeline';
 import { type RunShape, scenarioShape } from './run-shape';
@@ -81,7 +81,7 @@ export interface ComputedRunData {
   readonly outcome: Outcome;
   readonly ending: RunEnding;
   /** The timeline chart's data and the whole run's measures: walks of the whole log, done here too. */
-  readonly series: QueueLengthSeries;
+  readonly series: QueueLengthSeriesData;
   /** Null: the page measures the run up to the cursor itself (a recording small enough for that). */
   readonly metrics: RunMetrics | null;
   /** A recorded program's own source (its sites are its lines); null for a scenario, whose program is exported from its settings. */
@@ -110,7 +110,7 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
     checkpoints,
     outcome: describeOutcome(run.status, run.endTime),
     ending: engineEnding(run, exportScenario(settings)),
-    series: queueLengthSeries(log),
+    series: seriesData(queueLengthSeries(log)),
     metrics: measureRun(log, log.length, run.endTime),
     source: null,
     layout: null,
@@ -121,7 +121,7 @@ export function computeRunData(settings: ScenarioSettings, progress: (phase: Com
 export function transferablesOf(data: ComputedRunData): ArrayBufferLike[] {
   const { run, index, series } = data;
   const items = index.queues.flatMap((q) => [q.job, q.put, q.leave, q.reach, q.key]);
-  const typed = [...(run.priorities === null ? [] : [run.priorities]), ...items, series.t, series.length, series.cursor];
+  const typed = [...(run.priorities === null ? [] : [run.priorities]), ...items, series.length, series.cursor];
   return [...new Set([...EventLog.buffersOf(data.log), ...typed.map((array) => array.buffer)])];
 }
 

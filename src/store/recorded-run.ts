@@ -5,7 +5,7 @@ import { type ComputedRun, type ComputedRunData, LARGE_RUN_CHECKPOINTS, type Run
 import { describeRecordedOutcome } from './messages';
 import { measureRun } from './metrics';
 import { stageLayout } from './pipeline';
-import { queueLengthSeries } from './series';
+import { queueLengthSeries, seriesData } from './series';
 import { sourceAsProgram } from './source-program';
 import { indexRun } from './run-index';
 import { type RunQueue, type RunShape } from './run-shape';
@@ -61,7 +61,7 @@ export function computeRecordedRunData(recording: ProgramRecording, code: string
     checkpoints: new Timeline(log, [initialView(shape.queues.length, false)], LARGE_RUN_CHECKPOINTS).allCheckpoints(),
     outcome,
     ending,
-    series: queueLengthSeries(log, 0),
+    series: seriesData(queueLengthSeries(log, 0)),
     metrics: log.length > MEASURE_WHOLE_OVER ? measureRun(log, log.length, endTime, shape) : null,
     source: code,
     layout: stageLayout(log, shape.queues.length),

@@ -2,13 +2,24 @@ import { type EventLog, type EventKind, doubled } from '../engine/index';
 
 /**
  * The queue's length over virtual time, as a step function: point i holds from
- * `t[i]` until `t[i + 1]`. Point 0 is the empty queue at t = 0 before any event;
- * every other point is one event that changed the length, and `cursor[i]` is the
- * cursor just after it (that event's index + 1), so a chart can map a point back
- * to the event that made it. Typed arrays keep a million-job run compact.
+ * `time(i)` until `time(i + 1)`. Point 0 is the empty queue at t = 0 before any
+ * event; every other point is one event that changed the length, and
+ * `cursor[i]` is the cursor just after it (that event's index + 1), so a chart
+ * can map a point back to the event that made it. Typed arrays keep a
+ * million-job run compact; a point's time is its event's, read from the log
+ * (a column of its own was 16 MiB of a million-job run's page).
  */
-export interface QueueLengthSeries {
-  readonly t: Float64Array;
+export interface QueueLengthSeries extends QueueLengthSeriesData {
+  /** Points in the series (at least 1: the empty queue at 0). */
+  readonly points: number;
+  /** When point `point` starts. */
+  time(point: number): number;
+  /** The first event at time `t` or later (the log's length if none): points made before it are the points before `t`. */
+  firstEventAt(t: number): number;
+}
+
+/** The series as plain data, to send from a worker (the page pairs it with its log again: primeQueueLengthSeries). */
+export interface QueueLengthSeriesData {
   readonly length: Int32Array;
   readonly cursor: Int32Array;
   /** The longest the queue got, for the y scale. */
@@ -35,8 +46,18 @@ function cached(log: EventLog): Map<number, QueueLengthSeries> {
 }
 
 /** A series computed elsewhere (a worker) for this log's queue 0: later calls return it instead of walking the log. */
-export function primeQueueLengthSeries(log: EventLog, series: QueueLengthSeries): void {
-  cached(log).set(0, series);
+export function primeQueueLengthSeries(log: EventLog, series: QueueLengthSeriesData): void {
+  cached(log).set(0, withTimes(log, series));
+}
+
+/** The series' data alone, without its log (what a worker posts). */
+export function seriesData({ length, cursor, maxLength, maxAt, lastTime }: QueueLengthSeries): QueueLengthSeriesData {
+  return { length, cursor, maxLength, maxAt, lastTime };
+}
+
+function withTimes(log: EventLog, data: QueueLengthSeriesData): QueueLengthSeries {
+  const { cursor } = data;
+  return { ...data, points: cursor.length, time: (point) => (point === 0 ? 0 : log.time(cursor[point]! - 1)), firstEventAt: (t) => log.firstAtOrAfter(t) };
 }
 
 /** The series of queue `queue` (0: a scenario's one queue) in a finished run's log (memoized per log and queue). */
@@ -44,7 +65,6 @@ export function queueLengthSeries(log: EventLog, queue = 0): QueueLengthSeries {
   const known = cached(log).get(queue);
   if (known !== undefined) return known;
   // Grown by doubling rather than sized to the log: most events do not change the length.
-  let t = new Float64Array(1024);
   let length = new Int32Array(1024);
   let cursor = new Int32Array(1024);
   let count = 1;
@@ -54,13 +74,11 @@ export function queueLengthSeries(log: EventLog, queue = 0): QueueLengthSeries {
   for (const event of log) {
     const delta = DELTA[event.kind];
     if (delta === undefined || !('queue' in event) || event.queue !== queue) continue;
-    if (count === t.length) {
-      t = doubled(t);
+    if (count === length.length) {
       length = doubled(length);
       cursor = doubled(cursor);
     }
     current += delta;
-    t[count] = event.t;
     length[count] = current;
     cursor[count] = event.seq + 1;
     count++;
@@ -70,7 +88,7 @@ export function queueLengthSeries(log: EventLog, queue = 0): QueueLengthSeries {
     }
   }
   const lastTime = log.length === 0 ? 0 : log.time(log.length - 1);
-  const series = { t: t.slice(0, count), length: length.slice(0, count), cursor: cursor.slice(0, count), maxLength, maxAt, lastTime };
+  const series = withTimes(log, { length: length.slice(0, count), cursor: cursor.slice(0, count), maxLength, maxAt, lastTime });
   cached(log).set(queue, series);
   return series;
 }
@@ -78,10 +96,10 @@ export function queueLengthSeries(log: EventLog, queue = 0): QueueLengthSeries {
 /** Index of the last point at or before time `t` (0 before the first change). */
 export function pointAtTime(series: QueueLengthSeries, t: number): number {
   let low = 1;
-  let high = series.t.length;
+  let high = series.points;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (series.t[mid]! <= t) low = mid + 1;
+    if (series.time(mid) <= t) low = mid + 1;
     else high = mid;
   }
   return low - 1;
@@ -108,7 +126,10 @@ export function seriesEnvelope(series: QueueLengthSeries, buckets: number, until
     let hi = carried;
     // The last slice takes everything left, so no point is lost to rounding.
     const end = b === buckets - 1 ? Infinity : (b + 1) * width;
-    while (point < series.t.length && series.t[point]! < end) {
+    // Points before `end` are those made by events before the first event at `end`: one search a slice, not a time per point.
+    // Point 0 (the empty queue at t = 0, made by no event) counts as made by event -1.
+    const stop = end === Infinity ? Infinity : series.firstEventAt(end);
+    while (point < series.points && series.cursor[point]! - 1 < stop) {
       const value = series.length[point++]!;
       lo = Math.min(lo, value);
       hi = Math.max(hi, value);

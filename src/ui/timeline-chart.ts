@@ -44,9 +44,9 @@ const r = (v: number): string => v.toFixed(1);
 export function chartPaths(series: QueueLengthSeries, s: Scales): { area: string; line: string; band: boolean } {
   const columns = plotWidth(s);
   // Past a few steps a pixel, one band a pixel column: a path with a million steps stalls the page.
-  if (series.t.length <= 4 * columns) {
+  if (series.points <= 4 * columns) {
     let line = `M${CHART.left} ${r(yOf(0, s))}`;
-    for (let i = 1; i < series.t.length; i++) line += `H${r(xOf(series.t[i]!, s))}V${r(yOf(series.length[i]!, s))}`;
+    for (let i = 1; i < series.points; i++) line += `H${r(xOf(series.time(i), s))}V${r(yOf(series.length[i]!, s))}`;
     line += `H${CHART.left + columns}`;
     return { line, area: `${line}V${r(BASELINE)}H${CHART.left}Z`, band: false };
   }

@@ -17,6 +17,7 @@ export function useRunWorker(): void {
       return undefined;
     }
     const checkpoints: ViewState[] = [];
+    let handOver: ReturnType<typeof setTimeout> | undefined;
     worker.addEventListener('message', (event: MessageEvent<RunWorkerMessage>) => {
       const message = event.data;
       switch (message.type) {
@@ -30,9 +31,13 @@ export function useRunWorker(): void {
         case 'checkpoints':
           checkpoints.push(...message.slice);
           break;
-        case 'run':
-          acceptRun(fromRunData({ ...message.data, checkpoints }));
+        case 'run': {
+          const run = fromRunData({ ...message.data, checkpoints });
+          // Shown in a task of its own: receiving the run (its data is read here) and drawing it (React
+          // renders a store change at once) made one task of 70 ms for a million jobs, too long a wait.
+          handOver = setTimeout(() => acceptRun(run), 0);
           break;
+        }
         case 'failed':
           cancelComputing(`The large run could not be computed: ${message.message}`);
           break;
@@ -40,6 +45,9 @@ export function useRunWorker(): void {
     });
     worker.addEventListener('error', (event) => cancelComputing(`The large run could not be computed: ${event.message}`));
     worker.postMessage(requested, []); // Worker.postMessage: the second argument is the transfer list
-    return () => worker.terminate();
+    return () => {
+      worker.terminate();
+      clearTimeout(handOver);
+    };
   }, [requested, reportProgress, acceptRun, cancelComputing]);
 }

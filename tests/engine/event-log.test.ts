@@ -95,6 +95,13 @@ describe('EventLog', () => {
       expect(log.at(i)).toMatchObject({ seq: i, kind: 'queue.get', job: i, task: i % 100, qsize: i % 10 });
     }
     expect(log.time(n)).toBeNaN();
+    for (const k of [0, 1, 21_845, 65_536, 99_999]) {
+      expect(log.firstAtOrAfter(k * 0.25)).toBe(3 * k);
+      expect(log.firstAtOrAfter(k * 0.25 - 0.1)).toBe(3 * k);
+      expect(log.firstAtOrAfter(k * 0.25 + 0.1)).toBe(Math.min(n, 3 * (k + 1)));
+    }
+    expect(log.firstAtOrAfter(-1)).toBe(0);
+    expect(log.firstAtOrAfter(1e9)).toBe(n);
     expect(() => log.at(n)).toThrow(RangeError);
     // 12 bytes of words per get event, plus 12 per time run (one run every three events), plus at most one chunk of slack.
     expect(log.byteSize() / n).toBeLessThan(12 + 12 / 3 + (1 << 20) / n);

@@ -44,11 +44,11 @@ describe('queueLengthSeries', () => {
     const { log, after, changes } = foldLengths(settings);
     const series = queueLengthSeries(log);
     expect(changes.length).toBeGreaterThan(0);
-    expect(series.t.length).toBe(changes.length + 1);
-    expect([series.t[0], series.length[0], series.cursor[0]]).toEqual([0, 0, 0]);
+    expect(series.points).toBe(changes.length + 1);
+    expect([series.time(0), series.length[0], series.cursor[0]]).toEqual([0, 0, 0]);
     changes.forEach((event, i) => {
       expect(series.cursor[i + 1]).toBe(event.seq + 1);
-      expect(series.t[i + 1]).toBe(event.t);
+      expect(series.time(i + 1)).toBe(event.t);
       expect(series.length[i + 1]).toBe(after[event.seq]);
       // The engine's own qsize, recorded after a get(), agrees.
       if (event.kind === 'queue.get') expect(series.length[i + 1]).toBe(event.qsize);
@@ -60,10 +60,10 @@ describe('queueLengthSeries', () => {
 
   it.each(CASES)('stays within 0..maxsize, and time never goes back (%s)', (_name, settings) => {
     const series = queueLengthSeries(foldLengths(settings).log);
-    for (let i = 0; i < series.t.length; i++) {
+    for (let i = 0; i < series.points; i++) {
       expect(series.length[i]).toBeGreaterThanOrEqual(0);
       if (settings.maxsize > 0) expect(series.length[i]).toBeLessThanOrEqual(settings.maxsize);
-      if (i > 0) expect(series.t[i]).toBeGreaterThanOrEqual(series.t[i - 1]!);
+      if (i > 0) expect(series.time(i)).toBeGreaterThanOrEqual(series.time(i - 1));
     }
   });
 
@@ -103,8 +103,8 @@ describe('queueLengthSeries', () => {
     const { low, high } = seriesEnvelope(series, buckets, run.endTime);
     expect(Math.max(...high)).toBe(series.maxLength);
     const width = run.endTime / buckets;
-    for (let i = 0; i < series.t.length; i++) {
-      const b = Math.min(buckets - 1, Math.floor(series.t[i]! / width));
+    for (let i = 0; i < series.points; i++) {
+      const b = Math.min(buckets - 1, Math.floor(series.time(i) / width));
       expect(series.length[i]).toBeGreaterThanOrEqual(low[b]!);
       expect(series.length[i]).toBeLessThanOrEqual(high[b]!);
     }
