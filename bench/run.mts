@@ -54,6 +54,10 @@ const TARGET_CLI_START_MS = 150;
 const TARGET_FPS = 59;
 const TARGET_WORST_FRAME_MS = 25;
 const LARGE_RUNS = [100_000, 1_000_000];
+/** A million-job run in the tab (issue 14). */
+const TARGET_PAGE_MIB = 200;
+/** Consecutive runs of bench/frames.mts that must each meet the animation target (issue 14). */
+const FRAME_RUNS = 10;
 /** A learner's 10,000-job program: recording it costs at most twice running it, in the same Pyodide. */
 const TARGET_RECORDING_RATIO = 2;
 /** Pressing Run my program to the drawn recording (interpreter loaded), against the uninstrumented run of the same program. */
@@ -152,17 +156,27 @@ else {
     }
     check(`${label}: longest main-thread task while it computes`, result.longestWhileComputingMs <= TARGET_LONGEST_TASK_MS, `${result.longestWhileComputingMs.toFixed(1)} ms over ${(result.computeMs / 1000).toFixed(1)} s in a Web Worker (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
     check(`${label}: longest main-thread task while it is handed over and drawn`, result.longestHandOverMs <= TARGET_LONGEST_TASK_MS, `${result.longestHandOverMs.toFixed(1)} ms over ${result.handOverMs.toFixed(0)} ms (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
-    info(`${label}: memory`, `${n(result.heapMiB)} MiB for ${n(result.events)} events (JavaScript heap and array buffers, after a garbage collection); jump to the end ${result.seekToEndMs.toFixed(0)} ms, key press to drawn frame`);
+    const memory = `${n(result.heapMiB)} MiB for ${n(result.events)} events (JavaScript heap and array buffers, after a garbage collection)`;
+    if (size === 1_000_000) check(`${label}: memory`, result.heapMiB <= TARGET_PAGE_MIB, `${memory} (target <= ${TARGET_PAGE_MIB} MiB)`);
+    else info(`${label}: memory`, memory);
+    info(`${label}: jump to the end`, `${result.seekToEndMs.toFixed(0)} ms, key press to drawn frame`);
   }
-  const frames = browserBench<FramesResult>('bench/frames.mts', []);
-  if (frames === null) check('animation, 32 workers, maxsize 20, 500 jobs at 16x', false, 'bench/frames.mts failed');
+  // Issue 14: as a learner asks for it, from pressing Enter in Jobs to the first drawn frame of the finished run.
+  const typed = browserBench<LargeRunResult>('bench/large-run.mts', ['1000000', '--enter']);
+  const typedLabel = '1,000,000 jobs typed into Jobs: longest main-thread task from pressing Enter to the drawn run';
+  if (typed === null) check(typedLabel, false, 'bench/large-run.mts --enter failed');
+  else check(typedLabel, Math.max(typed.longestWhileComputingMs, typed.longestHandOverMs) <= TARGET_LONGEST_TASK_MS, `${typed.longestWhileComputingMs.toFixed(1)} ms while it computes, ${typed.longestHandOverMs.toFixed(1)} ms while it is handed over and drawn (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
+  // Issue 14: the target holds in 10 of 10 consecutive runs.
+  const frameRuns = Array.from({ length: FRAME_RUNS }, () => browserBench<FramesResult>('bench/frames.mts', []));
+  const label = `animation, 32 workers, maxsize 20, 500 jobs at 16x, ${FRAME_RUNS} runs`;
+  if (frameRuns.some((frames) => frames === null)) check(label, false, 'bench/frames.mts failed');
   else {
-    check(
-      'animation, 32 workers, maxsize 20, 500 jobs at 16x',
-      frames.fps >= TARGET_FPS && frames.maxMs <= TARGET_WORST_FRAME_MS,
-      `${frames.fps.toFixed(1)} fps, frame interval p50 ${frames.p50Ms.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms, worst ${frames.maxMs.toFixed(1)} ms (target >= ${TARGET_FPS} fps, no frame over ${TARGET_WORST_FRAME_MS} ms)`,
-    );
-    info('animation: main-thread task time (CDP)', `${n(frames.taskMsPerSecond)} ms per second; long tasks: ${frames.longTasks}`);
+    const all = frameRuns as FramesResult[];
+    const met = all.filter((frames) => frames.fps >= TARGET_FPS && frames.maxMs <= TARGET_WORST_FRAME_MS).length;
+    check(label, met === FRAME_RUNS, `${met} of ${FRAME_RUNS} runs met it (target: all, each >= ${TARGET_FPS} fps with no frame over ${TARGET_WORST_FRAME_MS} ms)`);
+    for (const [i, frames] of all.entries()) {
+      info(`animation run ${i + 1}`, `${frames.fps.toFixed(1)} fps, frame interval p50 ${frames.p50Ms.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms, worst ${frames.maxMs.toFixed(1)} ms; main-thread task time ${n(frames.taskMsPerSecond)} ms per second (CDP), long tasks ${frames.longTasks}`);
+    }
   }
 }
 

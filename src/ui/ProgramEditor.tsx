@@ -40,7 +40,6 @@ export function ProgramEditor() {
       lessonProgram.current = programText;
       if (editor.current?.text() === previous) {
         editor.current.setText(programText);
-        editor.current.clearErrors();
       }
     }, 0);
     return () => clearTimeout(later);
@@ -83,7 +82,6 @@ export function ProgramEditor() {
       return;
     }
     editor.current?.setText(read.text);
-    editor.current?.clearErrors();
     setNote(T.loadedFile(file.name));
   }
 
@@ -104,7 +102,6 @@ export function ProgramEditor() {
 
   function resetToLesson(): void {
     editor.current?.setText(lessonProgram.current);
-    editor.current?.clearErrors();
     setNote(T.reset);
   }
 

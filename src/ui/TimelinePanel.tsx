@@ -20,7 +20,8 @@ export function TimelinePanel() {
   const shown = chosen < queues.length ? chosen : 0;
   const maxsize = queues[shown]?.maxsize ?? 0;
   const cursor = useLab((s) => s.view.cursor);
-  const playTime = useLab((s) => s.playTime);
+  // The time of the event at the cursor: what the slider's value is (the moving line follows the clock itself).
+  const eventTime = useLab((s) => s.view.t);
   const playing = useLab((s) => s.playing);
   const actions = useLabActions();
   const [dragging, setDragging] = useState(false);
@@ -80,9 +81,59 @@ export function TimelinePanel() {
     action();
   };
 
-  const samples = Array.from({ length: TABLE_ROWS + 1 }, (_, i) => (i / TABLE_ROWS) * scales.span);
-  const cursorX = xOf(playTime, scales);
   const right = CHART.left + plotWidth(scales);
+  // The axes and the table change with the run and the width, not with the cursor: made once for those,
+  // so a frame of playback (a new cursor, nearly every frame at 16x) does not rebuild them.
+  const axis = useMemo(
+    () => (
+      <g className="timeline-axis">
+        <line x1={CHART.left} x2={right} y1={BASELINE} y2={BASELINE} />
+        <line x1={CHART.left} x2={CHART.left} y1={CHART.top} y2={BASELINE} />
+        {ticks(scales.span, Math.max(2, Math.round(width / 90))).map((t) => (
+          <text key={t} x={xOf(t, scales)} y={BASELINE + 12} textAnchor="middle">
+            {t}
+          </text>
+        ))}
+        {[...new Set([0, scales.top, ...(maxsize > 0 ? [maxsize] : [])])].map((n) => (
+          <text key={n} x={CHART.left - 5} y={yOf(n, scales) + 3} textAnchor="end">
+            {n}
+          </text>
+        ))}
+        <text x={(CHART.left + right) / 2} y={CHART.height - 3} textAnchor="middle">
+          virtual time (s)
+        </text>
+        <text transform={`translate(11 ${CHART.top + (BASELINE - CHART.top) / 2}) rotate(-90)`} textAnchor="middle">
+          queue length
+        </text>
+      </g>
+    ),
+    [scales, width, maxsize, right],
+  );
+  const table = useMemo(() => {
+    const samples = Array.from({ length: TABLE_ROWS + 1 }, (_, i) => (i / TABLE_ROWS) * scales.span);
+    return (
+      <table className="timeline-data">
+        <caption>
+          {queues.length > 1 ? `Length of queue ${queues[shown]?.name ?? ''}` : 'Queue length'} over virtual time. Longest: {series.maxLength} at t = {series.maxAt.toFixed(2)} s
+          {maxsize > 0 ? `; maxsize ${maxsize}` : '; unbounded'}.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">virtual time (s)</th>
+            <th scope="col">queue length</th>
+          </tr>
+        </thead>
+        <tbody>
+          {samples.map((t) => (
+            <tr key={t}>
+              <td>{t.toFixed(2)}</td>
+              <td>{lengthAtTime(series, t)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  }, [series, scales, queues, shown, maxsize]);
   return (
     <section className="panel timeline" aria-labelledby={headingId}>
       <h2 id={headingId}>Timeline</h2>
@@ -112,7 +163,7 @@ export function TimelinePanel() {
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={cursor}
-        aria-valuetext={`event ${cursor} of ${total}, t = ${playTime.toFixed(2)} s`}
+        aria-valuetext={`event ${cursor} of ${total}, t = ${eventTime.toFixed(2)} s`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={() => setDragging(false)}
@@ -122,51 +173,21 @@ export function TimelinePanel() {
         <path className="timeline-area" d={paths.area} />
         <path className={paths.band ? 'timeline-band' : 'timeline-line'} d={paths.line} />
         {maxsize > 0 && <line className="timeline-limit" x1={CHART.left} x2={right} y1={yOf(maxsize, scales)} y2={yOf(maxsize, scales)} />}
-        <g className="timeline-axis">
-          <line x1={CHART.left} x2={right} y1={BASELINE} y2={BASELINE} />
-          <line x1={CHART.left} x2={CHART.left} y1={CHART.top} y2={BASELINE} />
-          {ticks(scales.span, Math.max(2, Math.round(width / 90))).map((t) => (
-            <text key={t} x={xOf(t, scales)} y={BASELINE + 12} textAnchor="middle">
-              {t}
-            </text>
-          ))}
-          {[...new Set([0, scales.top, ...(maxsize > 0 ? [maxsize] : [])])].map((n) => (
-            <text key={n} x={CHART.left - 5} y={yOf(n, scales) + 3} textAnchor="end">
-              {n}
-            </text>
-          ))}
-          <text x={(CHART.left + right) / 2} y={CHART.height - 3} textAnchor="middle">
-            virtual time (s)
-          </text>
-          <text transform={`translate(11 ${CHART.top + (BASELINE - CHART.top) / 2}) rotate(-90)`} textAnchor="middle">
-            queue length
-          </text>
-        </g>
-        <g className="timeline-cursor" style={{ transform: `translateX(${cursorX.toFixed(1)}px)` }}>
-          <line x1={0} x2={0} y1={CHART.top - 4} y2={BASELINE} />
-          <path d={`M-5 ${CHART.top - 8}h10l-5 6z`} />
-        </g>
+        {axis}
+        <TimelineCursor scales={scales} />
       </svg>
-      <table className="timeline-data">
-        <caption>
-          {queues.length > 1 ? `Length of queue ${queues[shown]?.name ?? ''}` : 'Queue length'} over virtual time. Longest: {series.maxLength} at t = {series.maxAt.toFixed(2)} s
-          {maxsize > 0 ? `; maxsize ${maxsize}` : '; unbounded'}.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">virtual time (s)</th>
-            <th scope="col">queue length</th>
-          </tr>
-        </thead>
-        <tbody>
-          {samples.map((t) => (
-            <tr key={t}>
-              <td>{t.toFixed(2)}</td>
-              <td>{lengthAtTime(series, t)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {table}
     </section>
+  );
+}
+
+/** The line at the playback clock's time: the one part of the chart that moves every frame. */
+function TimelineCursor({ scales }: { scales: Scales }) {
+  const playTime = useLab((s) => s.playTime);
+  return (
+    <g className="timeline-cursor" style={{ transform: `translateX(${xOf(playTime, scales).toFixed(1)}px)` }}>
+      <line x1={0} x2={0} y1={CHART.top - 4} y2={BASELINE} />
+      <path d={`M-5 ${CHART.top - 8}h10l-5 6z`} />
+    </g>
   );
 }

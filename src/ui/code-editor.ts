@@ -14,7 +14,7 @@ import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutt
 
 export interface CodeEditor {
   text(): string;
-  /** Replace the whole text (the undo history keeps the old one). */
+  /** Replace the whole text (the undo history keeps the old one), and clear the marks of errors: a new text's errors are its own. */
   setText(text: string): void;
   /** Mark program lines (1-based) as where the program raised; the last one gets `message`. */
   markErrors(lines: readonly number[], message: string): void;
@@ -61,12 +61,17 @@ export function createCodeEditor(parent: HTMLElement, text: string, label: strin
       // Only the part that differs: a lesson's program changes a line or two when a setting
       // moves, and re-highlighting the whole document costs a long task in a run's hand-over.
       const current = view.state.doc.toString();
-      if (current === next) return;
+      // One transaction for both: each dispatch updates and measures the editor (a long task in a run's hand-over).
+      const cleared = setDiagnostics(view.state, []);
+      if (current === next) {
+        view.dispatch(cleared);
+        return;
+      }
       let start = 0;
       while (start < current.length && start < next.length && current[start] === next[start]) start++;
       let end = 0;
       while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
-      view.dispatch({ changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) } });
+      view.dispatch({ changes: { from: start, to: current.length - end, insert: next.slice(start, next.length - end) } }, cleared);
     },
     markErrors(lines, message) {
       const doc = view.state.doc;
