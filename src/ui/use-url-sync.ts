@@ -20,7 +20,8 @@ export function readLinkParams(search: string): Record<string, string> {
  * Keep the address bar showing what is shown, so any moment can be shared:
  * the scenario's settings and event (`at`), or a recorded program (`code`)
  * and its event. A `code` link stays as it came until its program runs or the
- * lab changes. Not while playing: browsers throttle history updates.
+ * lab changes. Not while playing: browsers throttle history updates. The
+ * address follows a frame after what it describes is drawn.
  */
 export function useUrlSync(): void {
   const settings = useLab((s) => s.settings);
@@ -33,11 +34,11 @@ export function useUrlSync(): void {
   const opened = useRef({ settings, cursor, lessonId });
   const encoded = useMemo(() => (recorded === null ? null : encodeProgram(recorded)), [recorded]);
   useEffect(() => {
-    if (playing) return;
+    if (playing) return undefined;
     const start = opened.current;
     if (pending !== null && (encoded !== null || settings !== start.settings || cursor !== start.cursor || lessonId !== start.lessonId)) {
       dropPendingProgramLink(); // renders again without it
-      return;
+      return undefined;
     }
     const params =
       encoded !== null
@@ -47,6 +48,17 @@ export function useUrlSync(): void {
           : formatUrlState(settings, cursor, lessonId);
     const query = new URLSearchParams(params).toString();
     const next = `${window.location.pathname}${query === '' ? '' : `?${query}`}${window.location.hash}`;
-    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', next);
+    if (next === `${window.location.pathname}${window.location.search}${window.location.hash}`) return undefined;
+    // After the next frame is drawn: replaceState saves the page's scroll state with the entry, which
+    // lays the page out at once. Called where a new run was just rendered, that layout (20-30 ms for a
+    // million-job run's page) was part of the run's hand-over task; after the frame it is already done.
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      later = setTimeout(() => window.history.replaceState(null, '', next), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(later);
+    };
   }, [settings, cursor, playing, lessonId, encoded, pending]);
 }

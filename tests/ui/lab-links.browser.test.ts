@@ -22,7 +22,7 @@ describe('links and endings', () => {
     await stepped.stepTimes(40);
     expect(await page.locator('.stage').innerText()).toBe(picture);
     // The address bar follows the cursor, so the moment can be shared.
-    expect(new URL(page.url()).searchParams.get('at')).toBe('40');
+    await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe('40');
   });
 
   it('shows a worker that crashes, and how the program ends, as the CLI does', async () => {

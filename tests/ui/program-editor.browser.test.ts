@@ -141,7 +141,7 @@ describe('Your own program', () => {
     expect(await status().innerText()).toMatch(/program from the link/);
     // Not run by itself: the stage still shows the lesson's scenario, and the address bar keeps the link.
     expect((await lab.outputLines()).some((line) => line.startsWith('made'))).toBe(false);
-    expect(new URL(page.url()).searchParams.get('code')).toBe(encodeProgram(PIPELINE));
+    await expect.poll(() => new URL(page.url()).searchParams.get('code')).toBe(encodeProgram(PIPELINE));
     expect(errors).toEqual([]);
   });
 
@@ -151,7 +151,7 @@ describe('Your own program', () => {
     expect(await alert.innerText()).toMatch(/could not be read: it is not base64url: character 6 is "\(".*shows the lesson's program instead/s);
     expect(await editorText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
     expect(await lab.button('Play').isVisible()).toBe(true);
-    expect(new URL(page.url()).searchParams.get('workers')).toBe('4'); // the rest of the link still applies
+    await expect.poll(() => new URL(page.url()).searchParams.get('workers')).toBe('4'); // the rest of the link still applies
     expect(errors).toEqual([]);
   });
 
@@ -203,9 +203,9 @@ describe('Your own program', () => {
     await lab.toEnd();
     expect(await lab.outputLines()).toEqual(expected.stdout.trimEnd().split('\n'));
     // The address bar now carries the program and the event shown.
-    const url = new URL(page.url());
-    expect(url.searchParams.get('code')).toBe(encodeProgram(PIPELINE));
-    expect(Number(url.searchParams.get('at'))).toBe((await lab.position()).total);
+    const { total } = await lab.position();
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get('at'))).toBe(total);
+    expect(new URL(page.url()).searchParams.get('code')).toBe(encodeProgram(PIPELINE));
     expect(errors).toEqual([]);
   }, TEST_TIMEOUT);
 
@@ -215,7 +215,7 @@ describe('Your own program', () => {
     await panel().getByRole('button', { name: 'Run my program' }).click();
     expect(await waitForRecording()).toMatch(/It finished/);
     expect((await lab.position()).cursor).toBe(9);
-    expect(new URL(page.url()).searchParams.get('at')).toBe('9');
+    await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBe('9');
     expect(errors).toEqual([]);
   }, TEST_TIMEOUT);
 
