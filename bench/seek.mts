@@ -1,11 +1,11 @@
 /**
- * Seek time on a 100,000-job run, as the page does it after the worker's hand-over:
- *   npx tsx bench/seek.mts   -> one JSON line {events, medianMs, worstMs, p95Ms}
+ * Seek time on a run of J jobs (default 100,000), as the page does it after the worker's hand-over:
+ *   npx tsx bench/seek.mts [J]   -> one JSON line {events, medianMs, worstMs, p95Ms}
  */
 import { DEFAULT_SETTINGS } from '../src/engine/index';
 import { computeRunData, createLabStore, fromRunData } from '../src/store/index';
 
-const settings = { ...DEFAULT_SETTINGS, jobs: 100_000 };
+const settings = { ...DEFAULT_SETTINGS, jobs: Number(process.argv[2] ?? 100_000) };
 const computed = fromRunData(computeRunData(settings, () => {}));
 const store = createLabStore();
 store.setState({ computing: { settings, phase: 'folding', fraction: 1, at: 0 } });
