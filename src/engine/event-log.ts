@@ -104,9 +104,10 @@ const PLACED = 1 << 31;
  * word is its line number and the lines can be read without walking the
  * events. Words live in chunks of 1 MiB, so the log grows without copying and
  * never holds more than one chunk of slack; every 64th event's position is
- * kept, and reading events in order walks from the last one read. Times are stored as runs of equal time (EventTimes): the
- * log stamps each event with the time last given to `setTime` (its loop's
- * clock; a log belongs to one loop), starting at 0.
+ * kept, and reading events in order walks from the last one read. Times are
+ * stored as runs of equal time (EventTimes): the log stamps each event with
+ * the time last given to `setTime` (its loop's clock; a log belongs to one
+ * loop), starting at 0.
  */
 /** A finished log as plain data (typed arrays and strings): what a Web Worker sends back. */
 export interface EventLogData {
@@ -358,7 +359,7 @@ export class EventLog {
       case 'queue.join_release':
         return { seq, t, task: taskId, site, kind, queue, target: words[one]! };
       case 'queue.shutdown':
-        return { seq, t, task: taskId, site, kind, queue, immediate: (words[one] ?? 0) === 1, dropped: words[two]! };
+        return { seq, t, task: taskId, site, kind, queue, immediate: words[one] === 1, dropped: words[two]! };
       case 'queue.drop':
         return { seq, t, task: taskId, site, kind, queue, job: words[one]!, unfinished: words[two]! };
       case 'queue.refused':

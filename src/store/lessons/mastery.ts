@@ -77,14 +77,24 @@ function lifoQuestion(): MasteryQuestion {
   };
 }
 
-/** The mastery check, computed from the engine so the answers are what the lab shows. */
-export function masteryQuestions(): MasteryQuestion[] {
+/**
+ * The mastery check, computed from the engine so the answers are what the lab
+ * shows. Each question is made by running its experiment (a scenario each):
+ * as makers, so the page can make one a task instead of all six in one task
+ * of 30-40 ms while it starts.
+ */
+export function masteryQuestionMakers(): (() => MasteryQuestion)[] {
   return [
-    nextLineQuestion(),
-    endingQuestion('no-sentinels', 'No sentinels: the producer puts its 20 jobs and returns. How does the program end?', { shutdown: 'none' }, 'The workers wait in get() for items that never come, and main waits in gather() for them.'),
-    endingQuestion('raise-gather', 'Job 4 raises and nothing catches it (workers run under gather()). How does the program end?', { fail: [4] }, 'gather() passes the first exception to main; asyncio.run() cancels the rest and re-raises it.'),
-    endingQuestion('raise-join', 'Job 4 raises and nothing catches it; main waits with queue.join(). How does the program end?', { fail: [4], shutdown: 'cancel' }, 'The dead worker never calls task_done() for job 4, so join() waits forever.'),
-    speedQuestion(),
-    lifoQuestion(),
+    () => nextLineQuestion(),
+    () => endingQuestion('no-sentinels', 'No sentinels: the producer puts its 20 jobs and returns. How does the program end?', { shutdown: 'none' }, 'The workers wait in get() for items that never come, and main waits in gather() for them.'),
+    () => endingQuestion('raise-gather', 'Job 4 raises and nothing catches it (workers run under gather()). How does the program end?', { fail: [4] }, 'gather() passes the first exception to main; asyncio.run() cancels the rest and re-raises it.'),
+    () => endingQuestion('raise-join', 'Job 4 raises and nothing catches it; main waits with queue.join(). How does the program end?', { fail: [4], shutdown: 'cancel' }, 'The dead worker never calls task_done() for job 4, so join() waits forever.'),
+    () => speedQuestion(),
+    () => lifoQuestion(),
   ];
+}
+
+/** Every question, made now. */
+export function masteryQuestions(): MasteryQuestion[] {
+  return masteryQuestionMakers().map((make) => make());
 }
