@@ -9,17 +9,7 @@
  * where a frame's time goes.
  */
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';
-
-/** The fields of a trace event read here. */
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly ts: number;
-  readonly dur?: number;
-  readonly pid: number;
-  readonly tid: number;
-  readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string } };
-}
+import { type TraceEvent, mainThreadOf } from './trace.mts';
 
 const query = process.argv.slice(2).find((arg) => arg.startsWith('?')) ?? '?workers=32&maxsize=20&jobs=500';
 const at = process.argv.indexOf('--frames');
@@ -40,7 +30,7 @@ try {
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'blink'] });
   await page.waitForTimeout(4000);
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mainThreadOf(events);
   if (main === undefined) throw new Error('no renderer main thread in the trace');
   const onMain = (e: TraceEvent): boolean => e.pid === main.pid && e.tid === main.tid;
   const threadNames = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? '?']));

@@ -8,12 +8,17 @@ export interface TraceEvent {
   readonly dur?: number;
   readonly pid: number;
   readonly tid: number;
-  readonly args?: { readonly name?: string };
+  readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string } };
+}
+
+/** The `thread_name` event of the page's main thread (its pid and tid), if the trace has one. */
+export function mainThreadOf(events: readonly TraceEvent[]): TraceEvent | undefined {
+  return events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
 }
 
 /** The longest task (ms) the page's main thread ran that started between two user-timing marks (`to` null: until the trace ends). */
 export function longestTask(events: readonly TraceEvent[], from: string, to: string | null): number {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = mainThreadOf(events);
   const mark = (name: string): number => events.find((e) => e.name === name)?.ts ?? Number.NaN;
   const start = mark(from);
   const end = to === null ? Number.POSITIVE_INFINITY : mark(to);

@@ -27,7 +27,7 @@ export class StdoutBuffer {
   };
 
   flush(): void {
-    if (this.count === 0 && this.pending === '') return;
+    if (this.pending === '') return;
     this.stream.write(this.pending);
     this.pending = '';
     this.count = 0;

@@ -91,38 +91,20 @@ export class TextTable implements TextList {
     const place = this.places[index]!;
     if (place === KEPT) return this.kept.get(index) ?? '';
     const bytes = this.chunks[place >>> CHUNK_BITS]!;
-    let at = place & OFFSET_MASK;
-    // Each varint read inline: this runs for every line the output panel shows.
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      byte = bytes[at++]!;
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    if (value === 0) {
-      let size = 0;
-      shift = 0;
-      do {
-        byte = bytes[at++]!;
-        size |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
+    // The shape's number + 1, or 0: the bytes themselves follow.
+    const shape = readVarint(bytes, place & OFFSET_MASK);
+    let at = varintEnd;
+    if (shape === 0) {
+      const size = readVarint(bytes, at);
+      at = varintEnd;
       // Below V8's limit on arguments (MAX_PACKED = 65,535 characters).
       return String.fromCharCode.apply(null, bytes.subarray(at, at + size) as unknown as number[]);
     }
-    const parts = this.partsOf(value - 1);
+    const parts = this.partsOf(shape - 1);
     let text = parts[0]!;
     for (let k = 1; k < parts.length; k++) {
-      let number = 0;
-      shift = 0;
-      do {
-        byte = bytes[at++]!;
-        number |= (byte & 0x7f) << shift;
-        shift += 7;
-      } while (byte & 0x80);
-      text += number + parts[k]!;
+      text += readVarint(bytes, at) + parts[k]!;
+      at = varintEnd;
     }
     return text;
   }
@@ -257,6 +239,23 @@ export class TextTable implements TextList {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/** Where the varint readVarint read last ends (a second result without an object per call). */
+let varintEnd = 0;
+
+/** The LEB128 varint at `at`; `varintEnd` is set to the offset after it. */
+function readVarint(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  let shift = 0;
+  let byte: number;
+  do {
+    byte = bytes[at++]!;
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  varintEnd = at;
+  return value;
 }
 
 /** `value` (0 to 2**31 - 1) as LEB128 at `at`; returns the offset after it. */
