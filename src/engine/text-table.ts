@@ -164,7 +164,8 @@ export class TextTable implements TextList {
     for (let i = 0; i < size; ) {
       const code = text.charCodeAt(i);
       if (code > 0xff) return false;
-      if (code === 0) return this.packBytes(index, text);
+      // A NUL would read as a slot: the text is stored as bytes, if the rest of it is Latin-1 too.
+      if (code === 0) return isLatin1From(text, i) && this.packBytes(index, text);
       if (code < 48 || code > 57) {
         i++;
         continue;
@@ -235,6 +236,11 @@ export class TextTable implements TextList {
     this.chunks.push(this.current);
     this.used = 0;
   }
+}
+
+function isLatin1From(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 function isDigit(code: number): boolean {

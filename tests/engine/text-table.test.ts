@@ -24,6 +24,11 @@ function tableOf(texts: readonly string[]): TextTable {
 }
 
 describe('TextTable', () => {
+  it('gives back a string holding a NUL and a character above U+00FF (fast-check found it stored as Latin-1 bytes)', () => {
+    const texts = ['\u0000\u0100', 'a\u0000b 12 \u20ac', '\u0000 7'];
+    expect(tableOf(texts).slice()).toEqual(texts);
+  });
+
   it('gives back every string it was given, by index and by slice, as an array would', () => {
     fc.assert(
       fc.property(fc.array(anyText, { maxLength: 60 }), fc.integer({ min: -70, max: 70 }), fc.integer({ min: -70, max: 70 }), (texts, start, end) => {
