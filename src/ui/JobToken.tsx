@@ -16,18 +16,24 @@ export function JobToken({ job, faded = false, motionKey }: { job: JobId; faded?
   const label = useItemLabel()(job);
   const title = priority === undefined ? label : `${label}, priority ${priority}`;
   const text = itemToken(job);
-  return (
-    <m.span
-      layoutId={followable ? (motionKey ?? (sentinel ? undefined : `job-${job}`)) : undefined}
-      layout={followable ? 'position' : false}
-      className={`job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}${text.length > 5 ? ' long' : ''}`}
-      title={title}
-      role="img"
-      aria-label={title}
-      transition={{ type: 'tween', duration: 0.25 }}
-    >
+  const className = `job${sentinel ? ' sentinel' : ''}${faded ? ' faded' : ''}${priority === undefined ? '' : ` priority-${priority}`}${text.length > 5 ? ' long' : ''}`;
+  const content = (
+    <>
       {text}
       {priority !== undefined && <sub aria-hidden="true">p{priority}</sub>}
+    </>
+  );
+  // Too fast to follow, a token does not glide: a plain span, not a motion component that would be set up, measured and torn down each time a job moves.
+  if (!followable) {
+    return (
+      <span className={className} title={title} role="img" aria-label={title}>
+        {content}
+      </span>
+    );
+  }
+  return (
+    <m.span layoutId={motionKey ?? (sentinel ? undefined : `job-${job}`)} layout="position" className={className} title={title} role="img" aria-label={title} transition={{ type: 'tween', duration: 0.25 }}>
+      {content}
     </m.span>
   );
 }

@@ -41,7 +41,8 @@ export const TaskLane = memo(function TaskLane({ task }: { task: TaskView }) {
       <span className="token-slot">{held !== null && <JobToken job={held.job} motionKey={held.motionKey} />}</span>
       <span className="status">{statusText(task, playTime, label, counting)}</span>
       {task.stuck !== null && <span className="stuck">Deadlock: waits forever in {task.stuck}</span>}
-      {isWorking(task) && <WorkBar task={task} />}
+      {/* An idle lane keeps its bar's room: a lane that grew and shrank as its task started and finished items moved everything under it, every frame at 16x. */}
+      {isWorking(task) ? <WorkBar task={task} /> : <div className="bar idle" aria-hidden="true" />}
     </li>
   );
 });

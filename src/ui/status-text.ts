@@ -3,7 +3,8 @@ import type { JobId, TaskView } from '../store/index';
 /** A task's status as a short phrase for its panel; `label` names an item as the run does. */
 export function statusText(task: TaskView, playTime: number, label: (job: JobId) => string, withWaits = true): string {
   // Running clocks re-lay out text every frame; at high speed nobody can read them anyway.
-  const waited = withWaits ? ` for ${Math.max(0, playTime - task.since).toFixed(1)} s` : '';
+  // A no-break space: the unit never wraps onto a line of its own.
+  const waited = withWaits ? ` for ${Math.max(0, playTime - task.since).toFixed(1)}\u00a0s` : '';
   switch (task.status) {
     case 'starting':
       return 'created; starts on the next loop iteration';

@@ -26,6 +26,23 @@ describe('the lab page in Chromium', () => {
     expect(cursor).toBe(total);
   });
 
+  it('keeps the output and the measures moving while it plays too fast to read', async () => {
+    ({ page, lab } = await session.open('?workers=32&maxsize=20&jobs=500'));
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+    await lab.button('Play').click();
+    const measures = page.getByRole('heading', { name: /^Measures/ });
+    const seen: { lines: number; measures: string }[] = [];
+    for (let sample = 0; sample < 3; sample++) {
+      await page.waitForTimeout(400);
+      seen.push({ lines: (await lab.outputLines()).length, measures: (await measures.textContent()) ?? "" });
+    }
+    // Still playing: the panels moved during playback, not only once it paused at the end.
+    expect(await lab.button('Pause').isVisible()).toBe(true);
+    expect(seen[1]!.lines).toBeGreaterThan(seen[0]!.lines);
+    expect(seen[2]!.lines).toBeGreaterThan(seen[1]!.lines);
+    expect(new Set(seen.map((s) => s.measures)).size).toBe(3);
+  });
+
   it('changes workers and plays using only the keyboard', async () => {
     const workers = lab.slider('Workers');
     // Tab from the top of the page until the Workers slider has focus.
