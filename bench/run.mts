@@ -27,6 +27,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { CliBenchResult } from './cli.mts';
+import type { FloorRun } from './engine-floor.mts';
 import type { EngineRun } from './engine-run.mts';
 import { type FramesResult, type LargeRunResult, type OwnProgramResult, type RecordingResult, browserBench, initialJsGzipBytes, nodeBench, seekTimes } from './page.mts';
 import { runPeer } from './peer.mts';
@@ -90,6 +91,20 @@ await build({
   build: { ssr: resolve(import.meta.dirname, 'engine-run.mts'), outDir, emptyOutDir: true, minify: false, target: 'node20' },
 });
 const engineScript = join(outDir, 'engine-run.js');
+const floorDir = join(outDir, 'floor');
+await build({
+  configFile: false,
+  publicDir: false,
+  logLevel: 'warn',
+  build: { ssr: resolve(import.meta.dirname, 'engine-floor.mts'), outDir: floorDir, emptyOutDir: true, minify: false, target: 'node20' },
+});
+
+/** One run of bench/engine-floor.mts (the schedule alone, on bare generators) in a fresh process. */
+function floorRun(workers: number, maxsize: number): FloorRun {
+  const child = spawnSync(process.execPath, [join(floorDir, 'engine-floor.js'), String(jobs), String(workers), String(maxsize)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`floor run failed (${child.status}): ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FloorRun;
+}
 
 function engineRun(workers: number, maxsize: number): EngineRun {
   const child = spawnSync(process.execPath, [engineScript, String(jobs), String(workers), String(maxsize)], { encoding: 'utf8' });
@@ -112,6 +127,12 @@ for (const [workers, maxsize] of POINTS) {
   info('events/s', `${n(best.events / best.secs)} (${n(best.events)} events)`);
   const nsPerEvent = (best.secs * 1e9) / best.events;
   check('ns per event', nsPerEvent <= TARGET_NS_PER_EVENT, `${n(nsPerEvent, 1)} (target <= ${TARGET_NS_PER_EVENT})`);
+  // What the schedule alone costs here (no futures, no ops, no checks): a faithful engine cannot go below it.
+  const floor = Array.from({ length: runs }, () => floorRun(workers, maxsize)).reduce((a, b) => (b.secs < a.secs ? b : a));
+  info(
+    'floor: the same schedule on bare generators (bench/engine-floor.mts)',
+    `${n((floor.secs * 1e9) / best.events, 1)} ns per engine event, ${(floor.secs / peer.secs).toFixed(3)} of CPython; vtime ${floor.vtime === best.vtime ? 'equal to the engine\'s' : `${floor.vtime}, not the engine's`}`,
+  );
   check('time ratio engine/CPython', ratio <= TARGET_RATIO, `${best.secs.toFixed(3)} s / ${peer.secs.toFixed(3)} s = ${ratio.toFixed(3)} (target <= ${TARGET_RATIO}; goal <= ${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? 'met' : 'not met'})`);
   check('time ratio engine/CPython, round two', ratio <= TARGET_RATIO_ROUND_TWO, `${ratio.toFixed(3)} (target <= ${TARGET_RATIO_ROUND_TWO})`);
   // Both texts are shortest round-trip reprs, so equal numbers mean equal doubles, bit for bit.
