@@ -4,8 +4,8 @@
  * workers, a queue of maxsize M, each job sleeping job_delay(i)), in its own
  * process: `engine-floor.mts J W M`. Prints one JSON line (FloorRun).
  *
- * What it keeps: one generator per task, resumed once per wake-up; a ring of
- * ready callbacks; a binary heap of timers ordered by (when, sequence); a due
+ * What it keeps: one generator per task, resumed once per wake-up; the
+ * engine's ready queue and timer heap (ordered by (when, sequence)); a due
  * timer and a woken waiter each take one ready callback before the task's
  * step, as CPython's do (handle -> future -> Task.__wakeup); four words of log
  * per event. What it drops: futures and their callback lists, the op objects
@@ -13,7 +13,10 @@
  * is not asyncio; it is the cost of the schedule alone, so an engine that
  * keeps CPython's semantics cannot run faster than it on the same machine.
  */
+import { jobDelay } from '../src/engine/bench/throughput-program';
 import { emptySlots } from '../src/engine/deque';
+import { ReadyQueue } from '../src/engine/ready-queue';
+import { TimerHeap } from '../src/engine/timer-heap';
 
 export interface FloorRun {
   readonly secs: number;
@@ -27,60 +30,13 @@ type Step = () => void;
 const [J = Number.NaN, W = Number.NaN, M = Number.NaN] = process.argv.slice(2, 5).map(Number);
 if ([J, W, M].some(Number.isNaN)) throw new Error('usage: engine-floor.mts J W M');
 
-const jobDelay = (i: number): number => ((i * 2654435761) % 1000003) / 1000003;
-
-const READY_BITS = 16;
-const READY_MASK = (1 << READY_BITS) - 1;
-const ready = emptySlots<Step>(1 << READY_BITS);
-let readyHead = 0;
-let readySize = 0;
-const callSoon = (callback: Step): void => {
-  ready[(readyHead + readySize++) & READY_MASK] = callback;
-};
-
-// The timer heap as parallel arrays: due time, sequence (ties fire in scheduling order), the task's wake-up.
-const heapWhen = new Float64Array(W + 1);
-const heapSeq = new Float64Array(W + 1);
-const heapWake = emptySlots<Step>(W + 1);
-let heapSize = 0;
+// The engine's own ready queue and timer heap: the floor differs from the engine in what it leaves out, not in its data structures.
+const ready = new ReadyQueue();
+const callSoon = (callback: Step): void => ready.push(callStep, callback);
+const callStep = (callback: Step): void => callback();
+/** The timers: each due one's callback is its task's wake-up; ties fire in scheduling order. */
+const timers = new TimerHeap<Step>();
 let sequence = 0;
-function heapPush(when: number, wake: Step): void {
-  const seq = sequence++;
-  let i = heapSize++;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if (heapWhen[parent]! < when || (heapWhen[parent] === when && heapSeq[parent]! < seq)) break;
-    heapWhen[i] = heapWhen[parent]!;
-    heapSeq[i] = heapSeq[parent]!;
-    heapWake[i] = heapWake[parent]!;
-    i = parent;
-  }
-  heapWhen[i] = when;
-  heapSeq[i] = seq;
-  heapWake[i] = wake;
-}
-function heapPop(): Step {
-  const top = heapWake[0]!;
-  const n = --heapSize;
-  const when = heapWhen[n]!;
-  const seq = heapSeq[n]!;
-  const wake = heapWake[n]!;
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= n) break;
-    if (child + 1 < n && (heapWhen[child + 1]! < heapWhen[child]! || (heapWhen[child + 1] === heapWhen[child] && heapSeq[child + 1]! < heapSeq[child]!))) child++;
-    if (when < heapWhen[child]! || (when === heapWhen[child] && seq < heapSeq[child]!)) break;
-    heapWhen[i] = heapWhen[child]!;
-    heapSeq[i] = heapSeq[child]!;
-    heapWake[i] = heapWake[child]!;
-    i = child;
-  }
-  heapWhen[i] = when;
-  heapSeq[i] = seq;
-  heapWake[i] = wake;
-  return top;
-}
 
 const LOG_WORDS = 1 << 24;
 const log = new Uint32Array(LOG_WORDS);
@@ -89,8 +45,8 @@ let events = 0;
 function record(kind: number, job: number): void {
   log[logAt] = kind;
   log[logAt + 1] = job;
-  log[logAt + 2] = heapSize;
-  log[logAt + 3] = readySize;
+  log[logAt + 2] = timers.length;
+  log[logAt + 3] = ready.length;
   logAt = (logAt + 4) & (LOG_WORDS - 1);
   events++;
 }
@@ -146,7 +102,7 @@ function* worker(step: Step, wake: Step): Generator<void, void, void> {
       return;
     }
     record(7, item);
-    heapPush(now + jobDelay(item), wake);
+    timers.push(wake, now + jobDelay(item), sequence++);
     yield;
     record(8, item);
     done++;
@@ -188,20 +144,14 @@ const t0 = process.hrtime.bigint();
 for (let k = 0; k < W; k++) spawn(worker);
 spawn(producer);
 for (;;) {
-  if (readySize === 0) {
-    if (heapSize === 0) break;
-    now += heapWhen[0]! - now; // the VirtualSelector's `vtime += timeout`
+  if (ready.length === 0) {
+    if (timers.length === 0) break;
+    now += timers.peekWhen() - now; // the VirtualSelector's `vtime += timeout`
   }
   // Timers due within the clock's resolution fire in this iteration, as `_run_once` does.
   const end = now + CLOCK_RESOLUTION;
-  while (heapSize > 0 && heapWhen[0]! < end) callSoon(heapPop());
-  for (let todo = readySize; todo > 0; todo--) {
-    const callback = ready[readyHead]!;
-    ready[readyHead] = undefined;
-    readyHead = (readyHead + 1) & READY_MASK;
-    readySize--;
-    callback();
-  }
+  while (timers.peekWhen() < end) callSoon(timers.pop()!);
+  for (let todo = ready.length; todo > 0; todo--) ready.runFirst();
 }
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 const result: FloorRun = { secs, done, vtime: String(now), events };
