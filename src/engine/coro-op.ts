@@ -22,14 +22,26 @@ export abstract class CoroOp<T> implements Coro<T> {
   }
 }
 
+/**
+ * The one result object every op suspends and finishes with, rewritten each
+ * time: its only reader is the `yield*` or Task.step that called `next()`,
+ * and each reads it before anything else can run (nothing in the engine keeps
+ * an iterator result). A fresh object per suspension and per `get()` was two
+ * allocations a job.
+ */
+const SUSPENDED: { value: Yielded; done: false } = { value: null, done: false };
+const FINISHED: { value: unknown; done: true } = { value: undefined, done: true };
+
 /** What a suspended coroutine yields: the future it waits on (or null for a bare yield). */
 export function suspend(on: Yielded): IteratorResult<Yielded, never> {
-  return { value: on, done: false };
+  SUSPENDED.value = on;
+  return SUSPENDED;
 }
 
 /** What a finished coroutine answers. */
 export function finished<T>(value: T): IteratorResult<never, T> {
-  return { value, done: true };
+  FINISHED.value = value;
+  return FINISHED as IteratorResult<never, T>;
 }
 
 /**
