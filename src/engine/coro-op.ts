@@ -23,11 +23,11 @@ export abstract class CoroOp<T> implements Coro<T> {
 }
 
 /**
- * The one result object every op suspends and finishes with, rewritten each
- * time: its only reader is the `yield*` or Task.step that called `next()`,
- * and each reads it before anything else can run (nothing in the engine keeps
- * an iterator result). A fresh object per suspension and per `get()` was two
- * allocations a job.
+ * The two result objects every op suspends and finishes with, rewritten at
+ * each call: their only reader is the `yield*` or Task.step that called
+ * `next()`, which reads them before anything else can run (nothing in the
+ * engine keeps an iterator result). A fresh object per suspension and per
+ * `get()` was two allocations a job.
  */
 const SUSPENDED: { value: Yielded; done: false } = { value: null, done: false };
 const FINISHED: { value: unknown; done: true } = { value: undefined, done: true };
