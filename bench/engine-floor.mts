@@ -14,7 +14,7 @@
  * keeps CPython's semantics cannot run faster than it on the same machine.
  */
 import { jobDelay } from '../src/engine/bench/throughput-program';
-import { emptySlots } from '../src/engine/deque';
+import { Deque } from '../src/engine/deque';
 import { ReadyQueue } from '../src/engine/ready-queue';
 import { TimerHeap } from '../src/engine/timer-heap';
 
@@ -51,29 +51,14 @@ function record(kind: number, job: number): void {
   events++;
 }
 
-/** A FIFO of the steps of tasks waiting in get() or put(). */
-class Waiters {
-  private readonly ring = emptySlots<Step>(W + 2);
-  private head = 0;
-  size = 0;
-  push(wake: Step): void {
-    this.ring[(this.head + this.size++) % this.ring.length] = wake;
-  }
-  shift(): Step {
-    const wake = this.ring[this.head]!;
-    this.head = (this.head + 1) % this.ring.length;
-    this.size--;
-    return wake;
-  }
-}
-
 // The queue: items in a ring (M slots, or J + W when unbounded), its getters and putters.
 const capacity = M > 0 ? M : J + W;
 const items = new Float64Array(capacity);
 let itemHead = 0;
 let itemCount = 0;
-const getters = new Waiters();
-const putters = new Waiters();
+/** The steps of the tasks waiting in get() and in put(), oldest first. */
+const getters = new Deque<Step>();
+const putters = new Deque<Step>();
 const NONE = -1;
 /** `time.get_clock_info('monotonic').resolution` on Linux, as the engine's loop uses it. */
 const CLOCK_RESOLUTION = 1e-9;
@@ -93,8 +78,8 @@ function* worker(step: Step, wake: Step): Generator<void, void, void> {
     itemHead = (itemHead + 1) % capacity;
     itemCount--;
     record(2, item);
-    if (putters.size > 0) {
-      callSoon(putters.shift());
+    if (putters.length > 0) {
+      callSoon(putters.shift()!);
       record(3, 0);
     }
     if (item === NONE) {
@@ -120,8 +105,8 @@ function* producer(step: Step): Generator<void, void, void> {
     }
     items[(itemHead + itemCount++) % capacity] = item;
     record(5, item);
-    if (getters.size > 0) {
-      callSoon(getters.shift());
+    if (getters.length > 0) {
+      callSoon(getters.shift()!);
       record(6, 0);
     }
   }
