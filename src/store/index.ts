@@ -23,7 +23,7 @@ export { type QueueLengthSeries, lengthAtTime, pointAtTime, queueLengthSeries, s
 export { type RunMetrics, measureRun } from './metrics';
 export { COMPARE_VALUES, type ComparedRun, type ComparedSetting, compareRun, compareRuns } from './compare';
 export { LESSONS, type Lesson, type LessonGroup, lessonById } from './lessons/catalog';
-export { type MasteryQuestion, masteryQuestionMakers, masteryQuestions } from './lessons/mastery';
+export { type MasteryQuestion, masteryQuestionMakers } from './lessons/mastery';
 export { exportThreads } from '../engine/index';
 export { type CPythonComparison, type CPythonRun, type EndingComparison, type LineComparison, type RunEnding, type StuckTask, type LabResult, compareLines, compareWithCPython, describeEnding, engineEnding, exitStatusOf, printedLines, sameEnding } from './compare-output';
 export { type QueueItems, type RunIndex, failedAt, itemMotionKey, itemPutAt, outcomesAt, queueAt, sentinelMotionKey } from './run-index';
