@@ -16,12 +16,16 @@ export function LessonsMenu() {
   const { progress, visit } = useProgress();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
+  // Listening all the time and reading the element's own state: listening only once React had seen the menu
+  // open missed an Escape pressed before the details' toggle event came (a busy page, a quick key).
   useEffect(() => {
-    if (!open) return;
     const close = (event: Event): void => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.current?.contains(event.target as Node)) {
+      const details = menu.current;
+      if (details === null || !details.open) return;
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !details.contains(event.target as Node)) {
+        details.open = false;
         setOpen(false);
-        if (event instanceof KeyboardEvent) menu.current?.querySelector('summary')?.focus();
+        if (event instanceof KeyboardEvent) details.querySelector('summary')?.focus();
       }
     };
     document.addEventListener('pointerdown', close);
@@ -30,7 +34,7 @@ export function LessonsMenu() {
       document.removeEventListener('pointerdown', close);
       document.removeEventListener('keydown', close);
     };
-  }, [open]);
+  }, []);
   const choose = (id: string) => (event: React.MouseEvent) => {
     // A real link (it can be opened in a new tab); a plain click loads the lesson in place.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;

@@ -44,6 +44,19 @@ describe('lessons in the page', () => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
   });
 
+  it('Escape closes the lessons menu even when pressed before the page has handled its opening', async () => {
+    await open('');
+    // The click and the key in one task: the details element is open, its toggle event not yet delivered.
+    await page.evaluate(() => {
+      const summary = document.querySelector<HTMLElement>('.lessons-nav summary')!;
+      summary.click();
+      summary.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await page.waitForTimeout(50);
+    expect(await page.getByRole('navigation', { name: 'Lessons' }).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.querySelector<HTMLDetailsElement>('.lessons-nav')!.open)).toBe(false);
+  });
+
   it('compares worker counts in a chart with a table, and the mastery check says right or not', async () => {
     await open('?lesson=alter-workers');
     const rows = page.getByRole('region', { name: 'Compare runs' }).locator('tbody tr');
