@@ -82,9 +82,9 @@ function planLines(settings: ScenarioSettings, plan: Plan | null, priority: bool
   const origin = plan.seed === null ? 'a plan file' : `a plan file (drawn with seed ${plan.seed})`;
   const lines = [
     `# How long each job takes and the pause between two puts, in seconds, from ${origin}.`,
-    ...wrapList('job_durations', plan.durations.map(floatRepr)),
+    ...wrapList('job_durations', Array.from(plan.durations, floatRepr)),
     'durations = {f"process_item_{i}": d for i, d in enumerate(job_durations, start=1)}',
-    ...wrapList('intervals', plan.intervals.map(floatRepr)),
+    ...wrapList('intervals', Array.from(plan.intervals, floatRepr)),
   ];
   if (priority && plan.priorities !== null) {
     lines.push(...wrapList('job_priorities', plan.priorities.map(String)), 'priorities = {f"process_item_{i}": p for i, p in enumerate(job_priorities, start=1)}');

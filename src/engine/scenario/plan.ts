@@ -6,9 +6,10 @@ export interface Plan {
   readonly jobs: number;
   /** The seed it was drawn from; null for a plan read from a file without one. */
   readonly seed: bigint | null;
-  readonly durations: readonly number[];
+  /** Float64Arrays: a million-job plan is two million numbers, drawn faster into typed arrays than pushed onto arrays. */
+  readonly durations: Float64Array;
   /** `intervals[i]` is slept after job i+1 is put, before job i+2. */
-  readonly intervals: readonly number[];
+  readonly intervals: Float64Array;
   /** Each job's priority, 1 (first) to 3, for a PriorityQueue; null when not drawn. */
   readonly priorities: readonly number[] | null;
 }
@@ -30,10 +31,10 @@ export interface Ranges {
  */
 export function makePlan(jobs: number, seed: bigint, ranges: Ranges, withPriorities = false): Plan {
   const rng = new PyRandom(seed);
-  const durations: number[] = [];
-  for (let i = 0; i < jobs; i++) durations.push(pyRound(rng.uniform(ranges.minDuration, ranges.maxDuration), 1));
-  const intervals: number[] = [];
-  for (let i = 0; i < jobs - 1; i++) intervals.push(pyRound(rng.uniform(ranges.minInterval, ranges.maxInterval), 1));
+  const durations = new Float64Array(jobs);
+  for (let i = 0; i < jobs; i++) durations[i] = pyRound(rng.uniform(ranges.minDuration, ranges.maxDuration), 1);
+  const intervals = new Float64Array(Math.max(jobs - 1, 0));
+  for (let i = 0; i < jobs - 1; i++) intervals[i] = pyRound(rng.uniform(ranges.minInterval, ranges.maxInterval), 1);
   let priorities: number[] | null = null;
   if (withPriorities) {
     priorities = [];
@@ -70,14 +71,14 @@ export function parsePlan(text: string, source: string): Plan | { readonly error
     priorities = list;
   }
   const seed = record['seed'];
-  return { jobs, seed: typeof seed === 'number' && Number.isSafeInteger(seed) ? BigInt(seed) : null, durations, intervals, priorities };
+  return { jobs, seed: typeof seed === 'number' && Number.isSafeInteger(seed) ? BigInt(seed) : null, durations: Float64Array.from(durations), intervals: Float64Array.from(intervals), priorities };
 }
 
 /** `json.dumps(plan, indent=2)`, as seed_scenario's `--plan-out` writes it. */
 export function planToJson(plan: Plan): string {
   const seed = plan.seed === null ? 'null' : plan.seed.toString();
   const priorities = plan.priorities === null ? '' : `,\n  "priorities": ${jsonList(plan.priorities.map(String))}`;
-  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${jsonList(plan.durations.map(floatRepr))},\n  "intervals": ${jsonList(plan.intervals.map(floatRepr))}${priorities}\n}`;
+  return `{\n  "jobs": ${plan.jobs},\n  "seed": ${seed},\n  "durations": ${jsonList(Array.from(plan.durations, floatRepr))},\n  "intervals": ${jsonList(Array.from(plan.intervals, floatRepr))}${priorities}\n}`;
 }
 
 /** A list as json.dumps(indent=2) lays it out one level down. */

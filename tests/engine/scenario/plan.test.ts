@@ -29,7 +29,7 @@ describe('makePlan', () => {
     const expected = await pythonJson<number[][]>(PYTHON, cases.map((c) => ({ ...c, seed: c.seed.toString() })));
     const actual = cases.flatMap((c) => {
       const plan = makePlan(c.jobs, c.seed, { minDuration: c.dmin, maxDuration: c.dmax, minInterval: c.imin, maxInterval: c.imax });
-      return [plan.durations, plan.intervals];
+      return [Array.from(plan.durations), Array.from(plan.intervals)];
     });
     expect(actual).toEqual(expected);
   });
