@@ -1,5 +1,5 @@
 import type { EventLog } from '../engine/index';
-import { applyEvent } from './fold';
+import { foldTo } from './fold';
 import { INITIAL_VIEW, type ViewState } from './view-state';
 
 /** A checkpoint every this many events bounds a seek to that many folds. */
@@ -44,9 +44,7 @@ export class Timeline {
   viewAt(cursor: number): ViewState {
     const target = Math.max(0, Math.min(cursor, this.log.length));
     this.extendCheckpointsTo(target);
-    let view = this.checkpoints[Math.floor(target / this.every)]!;
-    while (view.cursor < target) view = applyEvent(view, this.log.at(view.cursor));
-    return view;
+    return foldTo(this.checkpoints[Math.floor(target / this.every)]!, this.log, target);
   }
 
   /** The number of events that have happened by virtual time `t`. */
@@ -64,10 +62,8 @@ export class Timeline {
   private extendCheckpointsTo(target: number): void {
     const needed = Math.floor(target / this.every);
     while (this.checkpoints.length <= needed) {
-      let view = this.checkpoints[this.checkpoints.length - 1]!;
       const next = this.checkpoints.length * this.every;
-      while (view.cursor < next) view = applyEvent(view, this.log.at(view.cursor));
-      this.checkpoints.push(view);
+      this.checkpoints.push(foldTo(this.checkpoints[this.checkpoints.length - 1]!, this.log, next));
     }
   }
 }
