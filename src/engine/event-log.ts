@@ -369,7 +369,8 @@ export class EventLog {
         floatWords[1] = words[three]!;
         return { seq, t, task: taskId, site, kind, delay: floatBits[0]!, job: words[one]! };
       case 'print':
-        return { seq, t, task: taskId, site, kind, text: this.printed.at(words[one]!)! };
+        // The line's number, not its text: folding and indexing a run decode every print, and only narration reads the text.
+        return { seq, t, task: taskId, site, kind, line: words[one]! };
       case 'job.failed':
         return { seq, t, task: taskId, site, kind, job: words[one]!, attempt: words[two]!, message: this.strings.at(words[three]!)! };
       case 'job.dead_letter':

@@ -73,7 +73,8 @@ export type LabEvent =
   /** `get()`/`put()` raised QueueShutDown. */
   | QueueEvent<'queue.refused', { waiter: WaiterKind }>
   | Event<'sleep', { delay: number; job: JobId }>
-  | Event<'print', { text: string }>
+  /** A printed line: `line` is its number among the run's printed lines (`log.lines.at(line)`), read only when shown. */
+  | Event<'print', { line: number }>
   /** The job's work raised: attempt number and `str(exc)`. */
   | Event<'job.failed', { job: JobId; attempt: number; message: string }>
   /** The job was moved to the dead-letter queue after its last retry. */

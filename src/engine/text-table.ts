@@ -29,6 +29,9 @@ const MAX_TEMPLATES = 4096;
 const MAX_DIGITS = 9;
 /** Where a shape has a number: a character a printed line never has (a line holding it is stored as bytes). */
 const SLOT = '\u0000';
+const SLOT_CODE = 0;
+/** Buckets of the shapes' hash index: twice the most shapes a table keeps. */
+const BUCKETS = 2 * MAX_TEMPLATES;
 /** The place of an entry kept whole in the map. */
 const KEPT = -1;
 /** Bytes a LEB128 varint of up to 32 bits takes at most. */
@@ -66,6 +69,12 @@ export class TextTable implements TextList {
   private readonly parts: (readonly string[] | undefined)[] = [];
   /** The numbers of the string being pushed. */
   private readonly numbers: number[] = [];
+  /** The shape of the string being pushed, as character codes (see pack). */
+  private tokens = new Int32Array(256);
+  /** Each shape as character codes, made when first compared (templateOf). */
+  private readonly templateCodes: (Int32Array | undefined)[] = [];
+  /** A shape's id + 1 by its hash (0: none yet); see templateOf. */
+  private readonly buckets = new Int32Array(BUCKETS);
 
   get length(): number {
     return this.count;
@@ -158,15 +167,17 @@ export class TextTable implements TextList {
     const numbers = this.numbers;
     numbers.length = 0;
     const size = text.length;
-    let shape = '';
-    // The end of the text already copied into `shape`.
-    let copied = 0;
+    if (size > this.tokens.length) this.tokens = new Int32Array(Math.max(size, 2 * this.tokens.length));
+    // The shape as character codes, SLOT_CODE where a number goes: no string is made unless the shape is new.
+    const tokens = this.tokens;
+    let count = 0;
     for (let i = 0; i < size; ) {
       const code = text.charCodeAt(i);
       if (code > 0xff) return false;
       // A NUL would read as a slot: the text is stored as bytes, if the rest of it is Latin-1 too.
       if (code === 0) return isLatin1From(text, i) && this.packBytes(index, text);
-      if (code < 48 || code > 57) {
+      if (!isDigit(code)) {
+        tokens[count++] = code;
         i++;
         continue;
       }
@@ -177,25 +188,50 @@ export class TextTable implements TextList {
       let value = 0;
       while (end < size && isDigit(text.charCodeAt(end))) value = value * 10 + (text.charCodeAt(end++) - 48);
       if (end - first <= MAX_DIGITS) {
-        shape += text.slice(copied, first) + SLOT;
-        copied = end;
+        for (; i < first; i++) tokens[count++] = 48;
+        tokens[count++] = SLOT_CODE;
         numbers.push(value);
-      }
+      } else for (; i < end; i++) tokens[count++] = text.charCodeAt(i);
       i = end;
     }
-    shape = copied === 0 ? text : shape + text.slice(copied);
-    let id = this.templateIds.get(shape);
-    if (id === undefined) {
-      if (this.templates.length >= MAX_TEMPLATES) return this.packBytes(index, text);
-      id = this.templates.length;
-      this.templates.push(shape);
-      this.templateIds.set(shape, id);
-    }
+    const id = this.templateOf(tokens, count);
+    if (id < 0) return this.packBytes(index, text);
     this.reserve(VARINT_MAX * (numbers.length + 1));
     let at = writeVarint(this.current, this.used, id + 1);
     for (const number of numbers) at = writeVarint(this.current, at, number);
     this.place(index, at);
     return true;
+  }
+
+  /**
+   * The id of the shape `tokens[0, count)`, added if new; -1 when the table
+   * has MAX_TEMPLATES shapes and this is not one. Found by a hash of the
+   * codes, checked against the shape it names (two shapes can share a
+   * bucket): pushing two million lines, making each line's shape as a string
+   * and looking it up in a Map was most of the table's time.
+   */
+  private templateOf(tokens: Int32Array, count: number): number {
+    let hash = 0x811c9dc5 ^ count;
+    for (let k = 0; k < count; k++) hash = Math.imul(hash ^ tokens[k]!, 0x01000193);
+    const bucket = (hash ^ (hash >>> 15)) & (BUCKETS - 1);
+    const cached = this.buckets[bucket]! - 1;
+    if (cached >= 0 && sameCodes(this.tokensOf(cached), tokens, count)) return cached;
+    let shape = '';
+    for (let k = 0; k < count; k += 8192) shape += String.fromCharCode.apply(null, tokens.subarray(k, Math.min(count, k + 8192)) as unknown as number[]);
+    let id = this.templateIds.get(shape);
+    if (id === undefined) {
+      if (this.templates.length >= MAX_TEMPLATES) return -1;
+      id = this.templates.length;
+      this.templates.push(shape);
+      this.templateIds.set(shape, id);
+    }
+    this.buckets[bucket] = id + 1;
+    return id;
+  }
+
+  /** Shape `id` as character codes (SLOT_CODE where a number goes), made when first compared. */
+  private tokensOf(id: number): Int32Array {
+    return (this.templateCodes[id] ??= Int32Array.from(this.templates[id]!, (char) => char.charCodeAt(0)));
   }
 
   /** Write `text` as a 0, its length and its bytes (every character is at most U+00FF). */
@@ -236,6 +272,13 @@ export class TextTable implements TextList {
     this.chunks.push(this.current);
     this.used = 0;
   }
+}
+
+/** Whether `codes` is exactly the first `count` of `tokens`. */
+function sameCodes(codes: Int32Array, tokens: Int32Array, count: number): boolean {
+  if (codes.length !== count) return false;
+  for (let k = 0; k < count; k++) if (codes[k] !== tokens[k]) return false;
+  return true;
 }
 
 function isLatin1From(text: string, from: number): boolean {

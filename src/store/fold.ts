@@ -264,5 +264,5 @@ export function narrationOf(view: ViewState, log: EventLog, shape: RunShape): st
   if (view.cursor === 0) return 'asyncio.run(main()) is about to start the event loop.';
   const event = log.at(view.cursor - 1);
   const target = event.kind === 'queue.wake' || event.kind === 'queue.join_release' || event.kind === 'task.cancel' ? taskAt(view.tasks, event.target) : event.kind === 'task.create' ? taskAt(view.tasks, event.created) : undefined;
-  return narrate(event, taskAt(view.tasks, event.task), target, view.queues, shape);
+  return narrate(event, taskAt(view.tasks, event.task), target, view.queues, shape, log.lines);
 }

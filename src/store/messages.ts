@@ -1,4 +1,4 @@
-import { type JobId, type LabEvent, type RunStatus, SENTINEL, describeError, exhaustive, floatRepr, formatFixed } from '../engine/index';
+import { type JobId, type LabEvent, type RunStatus, type TextList, SENTINEL, describeError, exhaustive, floatRepr, formatFixed } from '../engine/index';
 import type { ProgramRecording } from '../pyodide/recording';
 import type { Outcome } from './computed-run';
 import { type RunShape, itemLabel } from './run-shape';
@@ -26,7 +26,8 @@ function queueWords(shape: RunShape, queue: number): string {
   return shape.queues.length === 1 ? 'the queue' : `queue ${shape.queues[queue]?.name ?? queue + 1}`;
 }
 
-export function narrate(event: LabEvent, actor: TaskView | undefined, target: TaskView | undefined, queues: readonly QueueView[], shape: RunShape): string {
+/** One sentence about `event`; `lines` are the run's printed lines (a print event names its line by number). */
+export function narrate(event: LabEvent, actor: TaskView | undefined, target: TaskView | undefined, queues: readonly QueueView[], shape: RunShape, lines: TextList): string {
   const who = actor?.label ?? 'asyncio.run()';
   const whom = target?.label ?? 'a task';
   const jobLabel = (job: JobId): string => itemLabel(shape, job);
@@ -50,7 +51,7 @@ export function narrate(event: LabEvent, actor: TaskView | undefined, target: Ta
       if (event.job > 0) return `${who} works on ${jobLabel(event.job)}: \`await asyncio.sleep(${floatRepr(event.delay)})\`.`;
       return `${who} sleeps ${floatRepr(event.delay)} s${shape.source === 'scenario' ? ' before the next job' : ''}; other tasks run meanwhile.`;
     case 'print':
-      return `${who} prints: ${event.text}`;
+      return `${who} prints: ${lines.at(event.line) ?? ''}`;
     case 'job.failed':
       return `${jobLabel(event.job)} raises RuntimeError on attempt ${event.attempt}: ${event.message}.`;
     case 'job.dead_letter':

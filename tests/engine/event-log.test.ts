@@ -111,7 +111,11 @@ describe('EventLog', () => {
     // Each recorder writes one event and says what reading it back must give: sizes 1 (step), 2 (print, task_done), 3 (get), 4 (put, sleep).
     const recorders: ((log: EventLog, i: number) => Partial<LabEvent>)[] = [
       (log, i) => (log.taskStep(i % 5, 3), { kind: 'task.step', task: i % 5, site: 3 }),
-      (log, i) => (log.print(1, 26, `line ${i}`), { kind: 'print', text: `line ${i}` }),
+      (log, i) => {
+        const line = log.lines.length;
+        log.print(1, 26, `line ${i}`);
+        return { kind: 'print', line };
+      },
       (log, i) => (log.taskDoneCall(2, 31, i), { kind: 'queue.task_done', unfinished: i }),
       (log, i) => (log.get(3, 20, i, i % 10), { kind: 'queue.get', job: i, qsize: i % 10 }),
       (log, i) => (log.put(4, 10, i, i % 7, i + 1), { kind: 'queue.put', job: i, position: i % 7, unfinished: i + 1 }),
@@ -125,7 +129,12 @@ describe('EventLog', () => {
     const expected: Partial<LabEvent>[] = [];
     record(log, 0, 250_000, expected);
     const check = (read: EventLog, indexes: Iterable<number>): void => {
-      for (const i of indexes) expect(read.at(i)).toMatchObject(expected[i]!);
+      for (const i of indexes) {
+        const event = read.at(i);
+        expect(event).toMatchObject(expected[i]!);
+        // A print names its line by number; the text is the log's line.
+        if (event.kind === 'print') expect(read.lines.at(event.line)).toBe(`line ${i}`);
+      }
     };
     check(log, fc.sample(fc.nat({ max: 249_999 }), { numRuns: 2000, seed: 7 }));
     check(log, [249_999, 0, 63, 64, 65, 127, 128, 249_936, 249_935]);

@@ -1,6 +1,6 @@
 import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type LabEvent, SENTINEL, type ScenarioSettings, exportScenario, runScenario } from '../../src/engine/index';
+import { DEFAULT_SETTINGS, type LabEvent, SENTINEL, type ScenarioSettings, type TextList, exportScenario, runScenario } from '../../src/engine/index';
 import type { ProgramRecording, RecordedEvent } from '../../src/pyodide/recording';
 import { type PythonRunner, prepareRunner } from '../../src/pyodide/run-program';
 import { printedLines } from '../../src/store/compare-output';
@@ -52,12 +52,12 @@ function engineEvents(settings: ScenarioSettings): Placed[] {
   for (let i = 0; i < log.length; i++) {
     const event = log.at(i);
     const ours = event.kind.startsWith('queue.') ? !RECORDER_ONLY.has(event.kind) && 'queue' in event && event.queue === 0 : SHARED.has(event.kind);
-    if (ours) placed.push({ op: engineOp(event), line: event.site === 0 ? null : (lineOf.get(event.site as never) ?? null) });
+    if (ours) placed.push({ op: engineOp(event, log.lines), line: event.site === 0 ? null : (lineOf.get(event.site as never) ?? null) });
   }
   return placed;
 }
 
-function engineOp(e: LabEvent): Op {
+function engineOp(e: LabEvent, lines: TextList): Op {
   const at = `${e.kind} t=${e.t} task=${e.task}`;
   switch (e.kind) {
     case 'queue.put':
@@ -92,7 +92,7 @@ function engineOp(e: LabEvent): Op {
     case 'sleep':
       return `${at} delay=${e.delay} job=${e.job}`;
     case 'print':
-      return `${at} ${e.text}`;
+      return `${at} ${lines.at(e.line)}`;
     default:
       return `${at} (not compared)`;
   }
