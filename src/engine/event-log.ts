@@ -308,6 +308,13 @@ export class EventLog {
     return this.chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.blockStarts.byteLength + places + this.times.byteSize() + this.printed.byteSize() + this.strings.byteSize();
   }
 
+  /** The kind of event `index`, without decoding it: a pass that reads a few kinds skips the others cheaply. */
+  kindAt(index: number): EventKind {
+    if (index < 0 || index >= this.count) throw new RangeError(`no event ${index} (log has ${this.count})`);
+    const start = this.locate(index);
+    return EVENT_KINDS[this.chunks[start >>> WORD_SHIFT]![start & WORD_MASK]! & 0xff]!;
+  }
+
   at(index: number): LabEvent {
     if (index < 0 || index >= this.count) throw new RangeError(`no event ${index} (log has ${this.count})`);
     const start = this.locate(index);

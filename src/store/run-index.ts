@@ -1,4 +1,4 @@
-import { type EventLog, type JobId, SENTINEL } from '../engine/index';
+import { type EventKind, type EventLog, type JobId, SENTINEL } from '../engine/index';
 import type { RunShape } from './run-shape';
 
 /** How a queue's items come out: in put order, in reverse (LIFO), or by a key (a priority, or a recorded order). */
@@ -42,9 +42,23 @@ interface Outcomes {
 
 const NEVER = 0x7fffffff;
 
-function outcomes(pairs: [number, number][]): Outcomes {
-  return { at: Int32Array.from(pairs, (p) => p[0]), job: Int32Array.from(pairs, (p) => p[1]) };
+/** Outcomes while the log is walked: events and jobs, each in a list of numbers (a pair an outcome made a million small arrays). */
+class OutcomeList {
+  private readonly at: number[] = [];
+  private readonly job: number[] = [];
+
+  add(at: number, job: number): void {
+    this.at.push(at);
+    this.job.push(job);
+  }
+
+  build(): Outcomes {
+    return { at: Int32Array.from(this.at), job: Int32Array.from(this.job) };
+  }
 }
+
+/** The kinds indexRun reads; it skips the others without decoding them. */
+const INDEXED_KINDS: ReadonlySet<EventKind> = new Set(['queue.put', 'queue.get', 'queue.drop', 'sleep', 'job.failed', 'job.dead_letter', 'queue.task_done']);
 
 /**
  * A recorded queue's get() order, learned from where each put went (`position`,
@@ -144,11 +158,11 @@ export function indexRun(log: EventLog, shape: RunShape, priorities: ArrayLike<n
   const holding = new Map<number, number>(); // task -> job
   const lastFailure = new Map<number, number>(); // job -> index in failures
   const failures: { at: number; job: number; until: number }[] = [];
-  const done: [number, number][] = [];
-  const dead: [number, number][] = [];
+  const done = new OutcomeList();
+  const dead = new OutcomeList();
   const deadJobs = new Set<number>();
   const standing = new Set<number>(); // jobs whose last attempt failed
-  const dropped: [number, number][] = [];
+  const dropped = new OutcomeList();
   let sentinels = 0;
   const leaveItem = (q: QueueBuilder, at: number, item: JobId, taker: number | null): void => {
     let index: number | undefined;
@@ -169,6 +183,7 @@ export function indexRun(log: EventLog, shape: RunShape, priorities: ArrayLike<n
     if (taker !== null && item !== SENTINEL) holding.set(taker, item);
   };
   for (let i = 0; i < log.length; i++) {
+    if (!INDEXED_KINDS.has(log.kindAt(i))) continue;
     const event = log.at(i);
     switch (event.kind) {
       case 'queue.put': {
@@ -197,7 +212,7 @@ export function indexRun(log: EventLog, shape: RunShape, priorities: ArrayLike<n
       case 'queue.drop': {
         const q = queues[event.queue];
         if (q !== undefined) leaveItem(q, i, event.job, null);
-        dropped.push([i, event.job]);
+        dropped.add(i, event.job);
         break;
       }
       case 'sleep': {
@@ -214,14 +229,14 @@ export function indexRun(log: EventLog, shape: RunShape, priorities: ArrayLike<n
         standing.add(event.job);
         break;
       case 'job.dead_letter':
-        dead.push([i, event.job]);
+        dead.add(i, event.job);
         deadJobs.add(event.job);
         lastFailure.delete(event.job);
         break;
       case 'queue.task_done': {
         const held = holding.get(event.task);
         holding.delete(event.task);
-        if (held !== undefined && !standing.has(held) && !deadJobs.has(held)) done.push([i, held]);
+        if (held !== undefined && !standing.has(held) && !deadJobs.has(held)) done.add(i, held);
         break;
       }
       default:
@@ -230,9 +245,9 @@ export function indexRun(log: EventLog, shape: RunShape, priorities: ArrayLike<n
   }
   return {
     queues: queues.map((q) => q.build()),
-    done: outcomes(done),
-    deadLetters: outcomes(dead),
-    dropped: outcomes(dropped),
+    done: done.build(),
+    deadLetters: dead.build(),
+    dropped: dropped.build(),
     failures,
   };
 }

@@ -132,6 +132,7 @@ describe('EventLog', () => {
       for (const i of indexes) {
         const event = read.at(i);
         expect(event).toMatchObject(expected[i]!);
+        expect(read.kindAt(i)).toBe(event.kind);
         // A print names its line by number; the text is the log's line.
         if (event.kind === 'print') expect(read.lines.at(event.line)).toBe(`line ${i}`);
       }
