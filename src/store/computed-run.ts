@@ -58,12 +58,15 @@ export function isLargeRun(settings: ScenarioSettings): boolean {
   return (settings.plan?.jobs ?? settings.jobs) > 2000;
 }
 
+/** Printed lines are read from the log (log.lines): the run keeps no second copy (two million strings, for a million jobs, held through the run). */
+const LOG_KEEPS_LINES = (): void => {};
+
 export function computeRun(settings: ScenarioSettings): ComputedRun {
-  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS });
+  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, onLine: LOG_KEEPS_LINES });
   const log = run.log!;
   const index = indexRun(log, scenarioShape(settings), run.plan.priorities, run.plan.jobs);
   const program = exportScenario(settings);
-  return { run: factsOf(run), lines: run.lines, timeline: new Timeline(log), index, program, outcome: describeOutcome(run.status, run.endTime), ending: engineEnding(run, program), finalMetrics: undefined };
+  return { run: factsOf(run), lines: log.lines, timeline: new Timeline(log), index, program, outcome: describeOutcome(run.status, run.endTime), ending: engineEnding(run, program), finalMetrics: undefined };
 }
 
 /**
@@ -96,7 +99,7 @@ export type ComputePhase = 'running' | 'indexing' | 'folding';
 export function computeRunData(settings: ScenarioSettings, progress: (phase: ComputePhase, fraction: number) => void): ComputedRunData {
   const jobs = settings.plan?.jobs ?? settings.jobs;
   // About six loop iterations per job: a guess good enough for a progress bar.
-  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, onProgress: (_t, iterations) => progress('running', Math.min(0.99, iterations / (6 * jobs + 1))) });
+  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, onLine: LOG_KEEPS_LINES, onProgress: (_t, iterations) => progress('running', Math.min(0.99, iterations / (6 * jobs + 1))) });
   progress('indexing', 0);
   const log = run.log!;
   const index = indexRun(log, scenarioShape(settings), run.plan.priorities, run.plan.jobs);
