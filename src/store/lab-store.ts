@@ -94,8 +94,8 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
   return createStore<LabState & LabActions>()((set, get) => {
     /** Move to `cursor`; the clock shows the time of the last event applied. */
     const moveTo = (cursor: number, playing = get().playing): void => {
-      const { timeline } = get();
-      const view = timeline.viewAt(cursor);
+      const { timeline, view: current } = get();
+      const view = timeline.viewAfter(current, cursor);
       set({ view, playTime: view.t, playing: playing && view.cursor < timeline.length });
     };
     /** A run that fails to compute keeps the current one, and says why (never a lost state). */
@@ -201,7 +201,7 @@ export function createLabStore(initial: ScenarioSettings = DEFAULT_SETTINGS, not
           set({ view: timeline.viewAt(timeline.length), playTime: run.endTime, playing: false });
           return;
         }
-        set({ view: cursor === view.cursor ? view : timeline.viewAt(cursor), playTime: time });
+        set({ view: timeline.viewAfter(view, cursor), playTime: time });
       },
     };
   });

@@ -47,6 +47,19 @@ export class Timeline {
     return foldTo(this.checkpoints[Math.floor(target / this.every)]!, this.log, target);
   }
 
+  /**
+   * The picture after `cursor` events, folded on from `from` (a picture of
+   * this run) when the cursor is ahead of it by at most a checkpoint's span,
+   * else as viewAt: the same picture either way. Playback moves a few events
+   * a frame; folding from the checkpoint each frame refolded up to 255 and
+   * gave every task those touched a new object, so its lane was drawn again.
+   */
+  viewAfter(from: ViewState, cursor: number): ViewState {
+    const target = Math.max(0, Math.min(cursor, this.log.length));
+    if (from.cursor <= target && target - from.cursor <= this.every) return foldTo(from, this.log, target);
+    return this.viewAt(target);
+  }
+
   /** The number of events that have happened by virtual time `t`. */
   cursorAtTime(t: number): number {
     let low = 0;

@@ -5,7 +5,7 @@ import { applyEvent } from '../../src/store/fold';
 import { indexRun, outcomesAt, queueAt } from '../../src/store/run-index';
 import { scenarioShape } from '../../src/store/run-shape';
 import { CHECKPOINT_EVERY, Timeline } from '../../src/store/timeline';
-import { allTasks } from '../../src/store/task-table';
+import { allTasks, taskAt } from '../../src/store/task-table';
 import { INITIAL_VIEW, type ViewState } from '../../src/store/view-state';
 
 function foldAll(settings = DEFAULT_SETTINGS): { views: ViewState[]; timeline: Timeline; run: ReturnType<typeof runScenario> } {
@@ -76,6 +76,30 @@ describe('Timeline seeks', () => {
         }
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('viewAfter gives the same picture as viewAt from any picture before or after, and keeps the tasks no event touched', () => {
+    const { views, timeline } = foldAll({ ...DEFAULT_SETTINGS, jobs: 120, workers: 4 });
+    fc.assert(
+      fc.property(fc.nat({ max: timeline.length }), fc.integer({ min: -300, max: 300 }), (from, step) => {
+        const start = timeline.viewAt(from);
+        const to = Math.max(0, Math.min(timeline.length, from + step));
+        const after = timeline.viewAfter(start, to);
+        expect(after).toEqual(views[to]);
+        if (step >= 0 && step <= CHECKPOINT_EVERY) {
+          // A task whose object changed had an event in between; the others are the same objects.
+          const touched = new Set<number>();
+          for (let i = from; i < to; i++) {
+            const event = timeline.log.at(i);
+            touched.add(event.task);
+            if ('target' in event) touched.add(event.target);
+            if (event.kind === 'task.create') touched.add(event.created);
+          }
+          for (const task of allTasks(start.tasks)) if (!touched.has(task.id)) expect(taskAt(after.tasks, task.id)).toBe(task);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 
