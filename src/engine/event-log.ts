@@ -235,6 +235,10 @@ export class EventLog {
   print(task: number, site: number, text: string): void {
     this.append2(PRINT, task, site, this.printed.push(text));
   }
+  /** `print` of the line `head + n + tail`, which is not made (TextTable.pushJoined). */
+  printJoined(task: number, site: number, head: string, n: number, tail: string): void {
+    this.append2(PRINT, task, site, this.printed.pushJoined(head, n, tail));
+  }
   jobFailed(task: number, site: number, job: JobId, attempt: number, message: string): void {
     this.append4(JOB_FAILED, task, site, job, attempt, this.text(message));
   }

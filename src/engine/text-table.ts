@@ -55,6 +55,13 @@ export interface TextTableData {
   readonly kept: ReadonlyMap<number, string>;
 }
 
+/** The shape of head + a number + tail, and the numbers in the head and in the tail. */
+interface JoinedShape {
+  readonly id: number;
+  readonly head: readonly number[];
+  readonly tail: readonly number[];
+}
+
 export class TextTable implements TextList {
   private count = 0;
   private readonly chunks: Uint8Array[] = [];
@@ -75,6 +82,9 @@ export class TextTable implements TextList {
   private readonly templateCodes: (Int32Array | undefined)[] = [];
   /** A shape's id + 1 by its hash (0: none yet); see templateOf. */
   private readonly buckets = new Int32Array(BUCKETS);
+  /** pushJoined's shapes, by head and tail (null: push does it), and how many it remembers. */
+  private readonly joined = new Map<string, Map<string, JoinedShape | null>>();
+  private joinedCount = 0;
 
   get length(): number {
     return this.count;
@@ -162,6 +172,56 @@ export class TextTable implements TextList {
     return [...data.chunks.map((chunk) => chunk.buffer), data.places.buffer];
   }
 
+  /**
+   * Append the line `head + n + tail` (`n` a whole number), as push would,
+   * without making the line: the shape of each (head, tail) pair is worked
+   * out once. A million-job run prints two million lines of a few such
+   * pairs; making each line a string and scanning it back was most of the
+   * time the run spent recording.
+   */
+  pushJoined(head: string, n: number, tail: string): number {
+    const joined = Number.isInteger(n) && n >= 0 && n < 10 ** MAX_DIGITS ? this.joinedShape(head, tail) : null;
+    if (joined === null) return this.push(head + n + tail);
+    const index = this.count;
+    if (index === this.places.length) this.places = doubled(this.places);
+    this.count = index + 1;
+    this.reserve(VARINT_MAX * (joined.head.length + joined.tail.length + 2));
+    let at = writeVarint(this.current, this.used, joined.id + 1);
+    for (const number of joined.head) at = writeVarint(this.current, at, number);
+    at = writeVarint(this.current, at, n);
+    for (const number of joined.tail) at = writeVarint(this.current, at, number);
+    this.place(index, at);
+    return index;
+  }
+
+  /** The shape of `head` + a number + `tail`, with the numbers of each side; null where push must do it (see pushJoined). */
+  private joinedShape(head: string, tail: string): JoinedShape | null {
+    const known = this.joined.get(head)?.get(tail);
+    if (known !== undefined) return known;
+    let shape: JoinedShape | null = null;
+    const size = head.length + 1 + tail.length;
+    if (size <= MAX_PACKED) {
+      if (size > this.tokens.length) this.tokens = new Int32Array(Math.max(size, 2 * this.tokens.length));
+      const headNumbers: number[] = [];
+      const tailNumbers: number[] = [];
+      let count = shapeCodes(head, this.tokens, 0, headNumbers);
+      if (count >= 0) {
+        this.tokens[count++] = SLOT_CODE;
+        count = shapeCodes(tail, this.tokens, count, tailNumbers);
+      }
+      const id = count < 0 ? -1 : this.templateOf(this.tokens, count);
+      if (id >= 0) shape = { id, head: headNumbers, tail: tailNumbers };
+    }
+    // Remembered up to a bound: a program joining endless distinct texts falls back to push.
+    if (this.joinedCount < MAX_TEMPLATES) {
+      let tails = this.joined.get(head);
+      if (tails === undefined) this.joined.set(head, (tails = new Map()));
+      tails.set(tail, shape);
+      this.joinedCount++;
+    }
+    return shape;
+  }
+
   /** Write `text` as its shape and numbers, or as bytes; false (nothing written) if a character is above U+00FF. */
   private pack(index: number, text: string): boolean {
     const numbers = this.numbers;
@@ -169,32 +229,11 @@ export class TextTable implements TextList {
     const size = text.length;
     if (size > this.tokens.length) this.tokens = new Int32Array(Math.max(size, 2 * this.tokens.length));
     // The shape as character codes, SLOT_CODE where a number goes: no string is made unless the shape is new.
-    const tokens = this.tokens;
-    let count = 0;
-    for (let i = 0; i < size; ) {
-      const code = text.charCodeAt(i);
-      if (code > 0xff) return false;
-      // A NUL would read as a slot: the text is stored as bytes, if the rest of it is Latin-1 too.
-      if (code === 0) return isLatin1From(text, i) && this.packBytes(index, text);
-      if (!isDigit(code)) {
-        tokens[count++] = code;
-        i++;
-        continue;
-      }
-      // A run of digits: its leading zeros (all but a last one) stay in the shape, the rest is a number if short enough.
-      let first = i;
-      while (first + 1 < size && text.charCodeAt(first) === 48 && isDigit(text.charCodeAt(first + 1))) first++;
-      let end = first;
-      let value = 0;
-      while (end < size && isDigit(text.charCodeAt(end))) value = value * 10 + (text.charCodeAt(end++) - 48);
-      if (end - first <= MAX_DIGITS) {
-        for (; i < first; i++) tokens[count++] = 48;
-        tokens[count++] = SLOT_CODE;
-        numbers.push(value);
-      } else for (; i < end; i++) tokens[count++] = text.charCodeAt(i);
-      i = end;
-    }
-    const id = this.templateOf(tokens, count);
+    const count = shapeCodes(text, this.tokens, 0, numbers);
+    if (count === WIDE) return false;
+    // A NUL would read as a slot: the text is stored as bytes, if the rest of it is Latin-1 too.
+    if (count === HAS_NUL) return isLatin1From(text, 0) && this.packBytes(index, text);
+    const id = this.templateOf(this.tokens, count);
     if (id < 0) return this.packBytes(index, text);
     this.reserve(VARINT_MAX * (numbers.length + 1));
     let at = writeVarint(this.current, this.used, id + 1);
@@ -279,6 +318,44 @@ function sameCodes(codes: Int32Array, tokens: Int32Array, count: number): boolea
   if (codes.length !== count) return false;
   for (let k = 0; k < count; k++) if (codes[k] !== tokens[k]) return false;
   return true;
+}
+
+/** shapeCodes' answers for a text that has no shape: a character above U+00FF, or a NUL (which would read as a slot). */
+const WIDE = -1;
+const HAS_NUL = -2;
+
+/**
+ * Write the shape of `text` as character codes into `tokens` from `start`
+ * (SLOT_CODE where a number goes) and push its numbers onto `numbers`;
+ * returns where the codes end, or WIDE or HAS_NUL. A run of digits keeps its
+ * leading zeros (all but a last one) in the shape, and the rest is a number
+ * if it has at most MAX_DIGITS digits (else it stays in the shape as text).
+ */
+function shapeCodes(text: string, tokens: Int32Array, start: number, numbers: number[]): number {
+  const size = text.length;
+  let count = start;
+  for (let i = 0; i < size; ) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff) return WIDE;
+    if (code === 0) return HAS_NUL;
+    if (!isDigit(code)) {
+      tokens[count++] = code;
+      i++;
+      continue;
+    }
+    let first = i;
+    while (first + 1 < size && text.charCodeAt(first) === 48 && isDigit(text.charCodeAt(first + 1))) first++;
+    let end = first;
+    let value = 0;
+    while (end < size && isDigit(text.charCodeAt(end))) value = value * 10 + (text.charCodeAt(end++) - 48);
+    if (end - first <= MAX_DIGITS) {
+      for (; i < first; i++) tokens[count++] = 48;
+      tokens[count++] = SLOT_CODE;
+      numbers.push(value);
+    } else for (; i < end; i++) tokens[count++] = text.charCodeAt(i);
+    i = end;
+  }
+  return count;
 }
 
 function isLatin1From(text: string, from: number): boolean {

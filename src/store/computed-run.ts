@@ -58,11 +58,14 @@ export function isLargeRun(settings: ScenarioSettings): boolean {
   return (settings.plan?.jobs ?? settings.jobs) > 2000;
 }
 
-/** Printed lines are read from the log (log.lines): the run keeps no second copy (two million strings, for a million jobs, held through the run). */
-const LOG_KEEPS_LINES = (): void => {};
-
+/**
+ * Printed lines are read from the log (log.lines): runs are made with
+ * `keepLines: false`, so no second copy of every line is held through the run
+ * (two million strings for a million jobs, which the garbage collector walked
+ * again and again), and most lines are stored without being made.
+ */
 export function computeRun(settings: ScenarioSettings): ComputedRun {
-  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, onLine: LOG_KEEPS_LINES });
+  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, keepLines: false });
   const log = run.log!;
   const index = indexRun(log, scenarioShape(settings), run.plan.priorities, run.plan.jobs);
   const program = exportScenario(settings);
@@ -99,7 +102,7 @@ export type ComputePhase = 'running' | 'indexing' | 'folding';
 export function computeRunData(settings: ScenarioSettings, progress: (phase: ComputePhase, fraction: number) => void): ComputedRunData {
   const jobs = settings.plan?.jobs ?? settings.jobs;
   // About six loop iterations per job: a guess good enough for a progress bar.
-  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, onLine: LOG_KEEPS_LINES, onProgress: (_t, iterations) => progress('running', Math.min(0.99, iterations / (6 * jobs + 1))) });
+  const run = runScenario(settings, { record: true, maxIterations: MAX_ITERATIONS, keepLines: false, onProgress: (_t, iterations) => progress('running', Math.min(0.99, iterations / (6 * jobs + 1))) });
   progress('indexing', 0);
   const log = run.log!;
   const index = indexRun(log, scenarioShape(settings), run.plan.priorities, run.plan.jobs);

@@ -23,7 +23,28 @@ function tableOf(texts: readonly string[]): TextTable {
   return table;
 }
 
+/** Pieces a line is joined from: digits at either end, leading zeros, text that cannot be a shape (a NUL, above U+00FF). */
+const piece = fc.oneof(fc.string({ unit: fc.constantFrom('0', '1', '9', 'a', ' ', '[', '\u0000', 'é', '\u2014'), maxLength: 12 }), fc.constantFrom('', '[Worker-3] Processing: process_item_', ' (took 1.5s)', '0', '07', 'x'.repeat(70_000)));
+const joinedNumber = fc.oneof(fc.nat({ max: 2_000_000 }), fc.constantFrom(0, 999_999_999, 1_000_000_000, -1, 1.5, 2 ** 40));
+
 describe('TextTable', () => {
+  it('pushJoined gives back head + n + tail, as push does, whatever the pieces', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, joinedNumber, piece, fc.boolean()), { maxLength: 40 }), (calls) => {
+        const table = new TextTable();
+        const texts = calls.map(([head, n, tail, joined]) => {
+          const text = `${head}${n}${tail}`;
+          expect(joined ? table.pushJoined(head, n, tail) : table.push(text)).toBe(table.length - 1);
+          return text;
+        });
+        expect(table.slice()).toEqual(texts);
+        const copy = TextTable.fromData(table.toData());
+        expect(copy.slice()).toEqual(texts);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives back a string holding a NUL and a character above U+00FF (fast-check found it stored as Latin-1 bytes)', () => {
     const texts = ['\u0000\u0100', 'a\u0000b 12 \u20ac', '\u0000 7'];
     expect(tableOf(texts).slice()).toEqual(texts);

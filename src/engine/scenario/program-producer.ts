@@ -27,7 +27,8 @@ export function* producer(queue: Queue<Item>, context: ProgramContext): Coro<voi
   for (let i = 1; i <= plan.jobs; i++) {
     const item: Item = priority ? { priority: plan.priorities![i - 1]!, n: i, job: i } : i;
     yield* queue.put(item, SITE.producerPut);
-    out.print(SITE.producerAdded, priority ? `${added}${i} (priority ${plan.priorities![i - 1]})` : added + i);
+    if (priority) out.print(SITE.producerAdded, `${added}${i} (priority ${plan.priorities![i - 1]})`);
+    else out.printJoined(SITE.producerAdded, added, i, '');
     if (i < plan.jobs) yield* sleep(plan.intervals[i - 1]!, SITE.producerSleep);
   }
   out.print(SITE.producerDone, `[Producer] Done \u2014 added ${plan.jobs} jobs total`);

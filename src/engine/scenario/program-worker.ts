@@ -54,11 +54,11 @@ export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number
       return;
     }
     const duration = plan.durations[job - 1]!;
-    const processed = processing + job + tookText(duration);
+    const took = tookText(duration);
     switch (settings.onError) {
       case 'crash':
         yield* work(job, duration);
-        out.print(SITE.workerProcessed, processed);
+        out.printJoined(SITE.workerProcessed, processing, job, took);
         break;
       case 'log':
         try {
@@ -68,10 +68,10 @@ export function* worker(k: number, queue: Queue<Item>, deadLetters: Queue<number
           out.print(SITE.workerFailed, `[${name}] Failed: ${pyStr(error)}`);
           break;
         }
-        out.print(SITE.workerProcessed, processed);
+        out.printJoined(SITE.workerProcessed, processing, job, took);
         break;
       case 'retry':
-        yield* retry(job, name, processed, () => work(job, duration), deadLetters!, context);
+        yield* retry(job, name, processing + job + took, () => work(job, duration), deadLetters!, context);
         break;
     }
     queue.taskDone(SITE.workerTaskDone);

@@ -10,7 +10,7 @@ import type { ScenarioSettings } from './settings';
 export interface ScenarioRun {
   readonly settings: ScenarioSettings;
   readonly plan: Plan;
-  /** Every line the program printed, in order (none when they went to `onLine`). */
+  /** Every line the program printed, in order (none when they went to `onLine`, or `keepLines` was false). */
   readonly lines: readonly string[];
   readonly status: RunStatus;
   /** Tasks that raised with nobody retrieving the exception (CPython logs them to stderr). */
@@ -31,6 +31,8 @@ export interface RunScenarioOptions {
   readonly onProgress?: (t: number, iterations: number) => void;
   /** Each printed line as it is printed, instead of keeping them in `lines`. */
   readonly onLine?: (line: string) => void;
+  /** False: keep no `lines` (read them from the log, `log.lines`, which always has them). */
+  readonly keepLines?: boolean;
 }
 
 /** The plan a run uses: the plan file's numbers, or drawn from the seed. */
@@ -41,7 +43,7 @@ export function planFor(settings: ScenarioSettings): Plan {
 /** Run the scenario on the engine: `asyncio.run(main())` on a virtual clock. */
 export function runScenario(settings: ScenarioSettings, options: RunScenarioOptions = {}): ScenarioRun {
   const plan = planFor(settings);
-  const out = new Output(settings.timePrefix, options.onLine ?? null);
+  const out = new Output(settings.timePrefix, options.onLine ?? null, options.keepLines ?? true);
   const log = options.record === false ? null : new EventLog();
   const main = labelled(scenarioMain({ settings, plan, out, attempts: new Map() }), MAIN_LABEL);
   const { status, loop, unretrieved } = runMain(main, { log, maxIterations: options.maxIterations, onProgress: options.onProgress });

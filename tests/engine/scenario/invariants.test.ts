@@ -83,4 +83,17 @@ describe('engine invariants over random scenarios', () => {
       { numRuns: 300 },
     );
   });
+
+  it('records the lines it prints in its log, the same with keepLines false (lines stored from their pieces) as kept', () => {
+    fc.assert(
+      fc.property(settingsArb, fc.boolean(), (settings, timePrefix) => {
+        const kept = runScenario({ ...settings, timePrefix });
+        const fromLog = runScenario({ ...settings, timePrefix }, { keepLines: false });
+        expect(fromLog.lines).toEqual([]);
+        expect(fromLog.log!.lines.slice()).toEqual(kept.lines);
+        expect(kept.log!.lines.slice()).toEqual(kept.lines);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
