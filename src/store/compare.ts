@@ -32,7 +32,8 @@ export function compareRuns(settings: ScenarioSettings, setting: ComparedSetting
 
 /** One run of a comparison (the page computes each in a Web Worker: ui/compare-worker.ts). */
 export function compareRun(settings: ScenarioSettings, setting: ComparedSetting, value: number): ComparedRun {
-  const run = runScenario({ ...settings, [setting]: value }, { maxIterations: MAX_ITERATIONS });
+  // Only measures are read: the run keeps no printed lines of its own (see computeRun).
+  const run = runScenario({ ...settings, [setting]: value }, { maxIterations: MAX_ITERATIONS, keepLines: false });
   const log = run.log!;
   const metrics = measureRun(log, log.length, run.endTime);
   let length = 0;
@@ -40,13 +41,15 @@ export function compareRun(settings: ScenarioSettings, setting: ComparedSetting,
   const queueOverTime: [number, number][] = [[0, 0]];
   const step = run.endTime / 100;
   for (let i = 0; i < log.length; i++) {
-    const event = log.at(i);
-    if (event.kind === 'queue.put') maxQueue = Math.max(maxQueue, ++length);
-    else if (event.kind === 'queue.get' || event.kind === 'queue.drop') length--;
+    // Only the queue's length is followed: the other kinds are skipped without decoding them.
+    const kind = log.kindAt(i);
+    if (kind === 'queue.put') maxQueue = Math.max(maxQueue, ++length);
+    else if (kind === 'queue.get' || kind === 'queue.drop') length--;
     else continue;
+    const t = log.time(i);
     const last = queueOverTime[queueOverTime.length - 1]!;
-    if (event.t - last[0] < step) queueOverTime[queueOverTime.length - 1] = [last[0], Math.max(last[1], length)];
-    else queueOverTime.push([event.t, length]);
+    if (t - last[0] < step) queueOverTime[queueOverTime.length - 1] = [last[0], Math.max(last[1], length)];
+    else queueOverTime.push([t, length]);
   }
   const utilizations = metrics.utilization.map((u) => u.busy);
   return {

@@ -1,22 +1,18 @@
 import { type EventLog, type JobId, type LabEvent, SENTINEL, exhaustive } from '../engine/index';
 import { narrate } from './messages';
 import type { RunShape } from './run-shape';
-import { taskAt } from './task-table';
+import { TaskTableDraft, taskAt } from './task-table';
 import { type QueueView, type TaskStatus, type TaskView, type ViewState, roleOf, statusOfOutcome } from './view-state';
 
 const without = (list: readonly number[], id: number): readonly number[] => list.filter((item) => item !== id);
 
-/** Task numbers per chunk of a TaskTable (task-table.ts). */
-const SHIFT = 6;
-const CHUNK_MASK = (1 << SHIFT) - 1;
-
 /**
- * A picture being folded from `view`, event by event. The task table's list
- * of chunks and the list of queues are copied once per fold, each chunk once,
- * the first time one of its tasks changes, and then changed in place: never
- * an array of an earlier picture. Folding 256 events made 256 copies of each
- * (and four closures an event): a million-job run's checkpoints took a third
- * of its compute time, most of it in the garbage collector.
+ * A picture being folded from `view`, event by event. The task table (a
+ * TaskTableDraft) and the list of queues are copied once per fold and then
+ * changed in place: never an array of an earlier picture. Folding 256 events
+ * made 256 copies of each (and four closures an event): a million-job run's
+ * checkpoints took a third of its compute time, most of it in the garbage
+ * collector.
  */
 class Draft {
   private cursor: number;
@@ -24,10 +20,7 @@ class Draft {
   private site: number;
   private printed: number;
   private deadlocked: boolean;
-  private readonly chunks: (readonly TaskView[])[];
-  private taskCount: number;
-  /** Which chunks this fold has copied (so may change). */
-  private readonly ownChunks: boolean[] = [];
+  private readonly tasks: TaskTableDraft;
   private readonly queues: QueueView[];
 
   constructor(view: ViewState) {
@@ -36,35 +29,21 @@ class Draft {
     this.site = view.site;
     this.printed = view.printed;
     this.deadlocked = view.deadlocked;
-    this.chunks = view.tasks.chunks.slice();
-    this.taskCount = view.tasks.length;
+    this.tasks = new TaskTableDraft(view.tasks);
     this.queues = view.queues.slice();
   }
 
   /** The picture folded so far (the draft is not used after this). */
   view(): ViewState {
-    return { cursor: this.cursor, t: this.t, tasks: { chunks: this.chunks, length: this.taskCount }, queues: this.queues, printed: this.printed, deadlocked: this.deadlocked, site: this.site };
+    return { cursor: this.cursor, t: this.t, tasks: this.tasks.table(), queues: this.queues, printed: this.printed, deadlocked: this.deadlocked, site: this.site };
   }
 
   private task(id: number): TaskView | undefined {
-    if (id < 0 || id >= this.taskCount) return undefined;
-    return this.chunks[id >>> SHIFT]?.[id & CHUNK_MASK];
+    return this.tasks.get(id);
   }
 
   private putTask(id: number, task: TaskView): void {
-    const at = id >>> SHIFT;
-    while (this.chunks.length <= at) {
-      this.ownChunks[this.chunks.length] = true;
-      this.chunks.push([]);
-    }
-    let chunk = this.chunks[at]! as TaskView[];
-    if (this.ownChunks[at] !== true) {
-      chunk = chunk.slice();
-      this.chunks[at] = chunk;
-      this.ownChunks[at] = true;
-    }
-    chunk[id & CHUNK_MASK] = task;
-    this.taskCount = Math.max(this.taskCount, id + 1);
+    this.tasks.set(id, task);
   }
 
   private setTask(id: number, change: Partial<TaskView>): void {

@@ -24,13 +24,52 @@ export function taskAt(table: TaskTable, id: number): TaskView | undefined {
 
 /** The table with task `id` set (a new table; the old one is unchanged). */
 export function withTask(table: TaskTable, id: number, task: TaskView): TaskTable {
-  const chunks = table.chunks.slice();
-  const at = id >>> SHIFT;
-  while (chunks.length <= at) chunks.push([]);
-  const chunk = chunks[at]!.slice();
-  chunk[id & (CHUNK - 1)] = task;
-  chunks[at] = chunk;
-  return { chunks, length: Math.max(table.length, id + 1) };
+  const draft = new TaskTableDraft(table);
+  draft.set(id, task);
+  return draft.table();
+}
+
+/**
+ * A table being changed by one fold: its list of chunks is copied when the
+ * draft is made, each chunk the first time one of its tasks is set, and then
+ * changed in place; `table()` hands the result over (the draft is not used
+ * after). The table it started from is never changed.
+ */
+export class TaskTableDraft {
+  private readonly chunks: (readonly TaskView[])[];
+  private length: number;
+  /** Which chunks this draft has copied (so may change). */
+  private readonly own: boolean[] = [];
+
+  constructor(from: TaskTable) {
+    this.chunks = from.chunks.slice();
+    this.length = from.length;
+  }
+
+  get(id: number): TaskView | undefined {
+    if (id < 0 || id >= this.length) return undefined;
+    return this.chunks[id >>> SHIFT]?.[id & (CHUNK - 1)];
+  }
+
+  set(id: number, task: TaskView): void {
+    const at = id >>> SHIFT;
+    while (this.chunks.length <= at) {
+      this.own[this.chunks.length] = true;
+      this.chunks.push([]);
+    }
+    let chunk = this.chunks[at]! as TaskView[];
+    if (this.own[at] !== true) {
+      chunk = chunk.slice();
+      this.chunks[at] = chunk;
+      this.own[at] = true;
+    }
+    chunk[id & (CHUNK - 1)] = task;
+    this.length = Math.max(this.length, id + 1);
+  }
+
+  table(): TaskTable {
+    return { chunks: this.chunks, length: this.length };
+  }
 }
 
 /** Every task, in task-number order (tasks not created yet are left out). */
