@@ -71,9 +71,12 @@ export function queueLengthSeries(log: EventLog, queue = 0): QueueLengthSeries {
   let current = 0;
   let maxLength = 0;
   let maxAt = 0;
-  for (const event of log) {
-    const delta = DELTA[event.kind];
-    if (delta === undefined || !('queue' in event) || event.queue !== queue) continue;
+  for (let i = 0; i < log.length; i++) {
+    // Kinds that leave the length alone are skipped without decoding them.
+    const delta = DELTA[log.kindAt(i)];
+    if (delta === undefined) continue;
+    const event = log.at(i);
+    if (!('queue' in event) || event.queue !== queue) continue;
     if (count === length.length) {
       length = doubled(length);
       cursor = doubled(cursor);
