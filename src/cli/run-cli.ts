@@ -25,9 +25,10 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   return { stdout: parts.join(''), stderr, code };
 }
 
-/** Where standard output goes as it is printed: whole lines (a newline is added) and blocks of text. */
+/** Where standard output goes as it is printed: whole lines (a newline is added), lines as `head + n + tail` if it takes them as pieces, and blocks of text. */
 export interface Stdout {
   readonly line: (line: string) => void;
+  readonly joined?: (head: string, n: number, tail: string) => void;
   readonly text: (text: string) => void;
 }
 
@@ -54,7 +55,7 @@ export function streamCli(argv: readonly string[], io: CliIo, stdout: Stdout): O
     return { stderr, code: 0 };
   }
 
-  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS, onLine: stdout.line });
+  const run = runScenario(settings, { record: false, maxIterations: MAX_ITERATIONS, onLine: stdout });
   // Reports name lines of the exported program.
   const lineOf = exportScenario(settings).lineOf;
   return { stderr: stderr + describeEnding(run.status, lineOf) + neverRetrieved(run, lineOf), code: EXIT_CODES[run.status.kind] };

@@ -13,9 +13,12 @@ function collector() {
 }
 
 describe('StdoutBuffer', () => {
-  it('writes exactly the UTF-8 of what it was given, in order, whatever the lines', () => {
+  it('writes exactly the UTF-8 of what it was given, in order, whatever the lines and their pieces', () => {
+    const joinedNumber = fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 999_999, 1_000_000, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53, -1, 1.5, Number.NaN));
     const piece = fc.oneof(
       fc.record({ line: fc.string({ unit: 'grapheme', maxLength: 60 }) }),
+      fc.record({ head: fc.string({ unit: 'grapheme', maxLength: 30 }), n: joinedNumber, tail: fc.constantFrom('', ' (took 1.5s)', ' \u2014 é', '0') }),
+      fc.record({ head: fc.constant('x'.repeat(1 << 20)), n: fc.nat(), tail: fc.constant('') }),
       fc.record({ text: fc.string({ unit: 'binary', maxLength: 40 }) }),
       // Longer than a piece, and sometimes than the whole buffer once encoded.
       fc.record({ line: fc.nat({ max: 400_000 }).map((n) => 'é€x'.repeat(n)) }),
@@ -29,6 +32,9 @@ describe('StdoutBuffer', () => {
           if ('line' in p) {
             buffer.line(p.line);
             expected += `${p.line}\n`;
+          } else if ('head' in p) {
+            buffer.joined(p.head, p.n, p.tail);
+            expected += `${p.head}${p.n}${p.tail}\n`;
           } else {
             buffer.text(p.text);
             expected += p.text;

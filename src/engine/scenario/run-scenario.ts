@@ -1,7 +1,7 @@
 import { EventLog } from '../event-log';
 import { type RunStatus, type UnretrievedFailure, runMain } from '../runner';
 import { labelled } from '../task';
-import { Output } from './output';
+import { type LineSink, Output } from './output';
 import { type Plan, makePlan } from './plan';
 import { scenarioMain } from './program';
 import { MAIN_LABEL } from './roles';
@@ -30,7 +30,7 @@ export interface RunScenarioOptions {
   /** Progress, every 65,536 loop iterations: the virtual time reached. */
   readonly onProgress?: (t: number, iterations: number) => void;
   /** Each printed line as it is printed, instead of keeping them in `lines`. */
-  readonly onLine?: (line: string) => void;
+  readonly onLine?: LineSink;
   /** False: keep no `lines` (read them from the log, `log.lines`, which always has them). */
   readonly keepLines?: boolean;
 }
