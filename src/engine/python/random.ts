@@ -15,6 +15,8 @@ const LOWER_MASK = 0x7fffffff;
 
 export class PyRandom {
   private readonly mt = new Uint32Array(N);
+  /** The current block of outputs (nextBlock); `index` is the next one to return. */
+  private readonly tempered = new Uint32Array(N);
   private index = N + 1;
 
   constructor(seed: bigint | number) {
@@ -100,26 +102,37 @@ export class PyRandom {
   }
 
   private genrandUint32(): number {
+    if (this.index >= N) this.nextBlock();
+    return this.tempered[this.index++]!;
+  }
+
+  /**
+   * The next N words of the state, and each tempered, as `genrand_uint32`
+   * would return them one by one: tempering a block in one loop rather than
+   * a word per call (two million random() calls: 42-53 -> 18 ms, scratch bench).
+   */
+  private nextBlock(): void {
     const mt = this.mt;
-    if (this.index >= N) {
-      let kk = 0;
-      for (; kk < N - M; kk++) {
-        const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-        mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      }
-      for (; kk < N - 1; kk++) {
-        const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
-        mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      }
-      const y = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
-      mt[N - 1] = mt[M - 1]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
-      this.index = 0;
+    let kk = 0;
+    for (; kk < N - M; kk++) {
+      const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+      mt[kk] = mt[kk + M]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
     }
-    let y = mt[this.index++]!;
-    y ^= y >>> 11;
-    y = (y ^ ((y << 7) & 0x9d2c5680)) >>> 0;
-    y = (y ^ ((y << 15) & 0xefc60000)) >>> 0;
-    y ^= y >>> 18;
-    return y >>> 0;
+    for (; kk < N - 1; kk++) {
+      const y = (mt[kk]! & UPPER_MASK) | (mt[kk + 1]! & LOWER_MASK);
+      mt[kk] = mt[kk + (M - N)]! ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+    }
+    const last = (mt[N - 1]! & UPPER_MASK) | (mt[0]! & LOWER_MASK);
+    mt[N - 1] = mt[M - 1]! ^ (last >>> 1) ^ (last & 1 ? MATRIX_A : 0);
+    const tempered = this.tempered;
+    for (let i = 0; i < N; i++) {
+      let y = mt[i]!;
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      tempered[i] = y;
+    }
+    this.index = 0;
   }
 }
