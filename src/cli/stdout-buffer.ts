@@ -61,13 +61,15 @@ export class StdoutBuffer {
       return;
     }
     const buffer = this.buffer;
-    let at = copyInto(buffer, this.used, headBytes);
+    buffer.set(headBytes, this.used);
+    let at = this.used + headBytes.length;
     // The digits, last first (powers of ten are exact doubles up to 1e22).
     let end = at + 1;
     for (let power = 10; power <= n; power *= 10) end++;
     if (n < 2 ** 31) for (let k = end - 1, rest = n; k >= at; k--, rest = (rest / 10) | 0) buffer[k] = 48 + (rest % 10);
     else for (let k = end - 1, rest = n; k >= at; k--, rest = Math.floor(rest / 10)) buffer[k] = 48 + (rest % 10);
-    at = copyInto(buffer, end, tailBytes);
+    buffer.set(tailBytes, end);
+    at = end + tailBytes.length;
     buffer[at++] = 10;
     this.used = at;
   };
@@ -118,11 +120,4 @@ export class StdoutBuffer {
     this.buffer = new Uint8Array(BUFFER_BYTES);
     this.used = 0;
   }
-}
-
-/** `bytes` into `buffer` at `at`; returns where they end. A loop: TypedArray#set costs more than it copies for a few dozen bytes. */
-function copyInto(buffer: Uint8Array, at: number, bytes: Uint8Array): number {
-  const size = bytes.length;
-  for (let i = 0; i < size; i++) buffer[at + i] = bytes[i]!;
-  return at + size;
 }
