@@ -66,8 +66,7 @@ export class StdoutBuffer {
     // The digits, last first (powers of ten are exact doubles up to 1e22).
     let end = at + 1;
     for (let power = 10; power <= n; power *= 10) end++;
-    if (n < 2 ** 31) for (let k = end - 1, rest = n; k >= at; k--, rest = (rest / 10) | 0) buffer[k] = 48 + (rest % 10);
-    else for (let k = end - 1, rest = n; k >= at; k--, rest = Math.floor(rest / 10)) buffer[k] = 48 + (rest % 10);
+    for (let k = end - 1, rest = n; k >= at; k--, rest = Math.floor(rest / 10)) buffer[k] = 48 + (rest % 10);
     buffer.set(tailBytes, end);
     at = end + tailBytes.length;
     buffer[at++] = 10;

@@ -201,15 +201,15 @@ export class TextTable implements TextList {
     let shape: JoinedShape | null = null;
     const size = head.length + 1 + tail.length;
     if (size <= MAX_PACKED) {
-      if (size > this.tokens.length) this.tokens = new Int32Array(Math.max(size, 2 * this.tokens.length));
+      const tokens = this.tokensFor(size);
       const headNumbers: number[] = [];
       const tailNumbers: number[] = [];
-      let count = shapeCodes(head, this.tokens, 0, headNumbers);
+      let count = shapeCodes(head, tokens, 0, headNumbers);
       if (count >= 0) {
-        this.tokens[count++] = SLOT_CODE;
-        count = shapeCodes(tail, this.tokens, count, tailNumbers);
+        tokens[count++] = SLOT_CODE;
+        count = shapeCodes(tail, tokens, count, tailNumbers);
       }
-      const id = count < 0 ? -1 : this.templateOf(this.tokens, count);
+      const id = count < 0 ? -1 : this.templateOf(tokens, count);
       if (id >= 0) shape = { id, head: headNumbers, tail: tailNumbers };
     }
     // Remembered up to a bound: a program joining endless distinct texts falls back to push.
@@ -227,13 +227,13 @@ export class TextTable implements TextList {
     const numbers = this.numbers;
     numbers.length = 0;
     const size = text.length;
-    if (size > this.tokens.length) this.tokens = new Int32Array(Math.max(size, 2 * this.tokens.length));
     // The shape as character codes, SLOT_CODE where a number goes: no string is made unless the shape is new.
-    const count = shapeCodes(text, this.tokens, 0, numbers);
+    const tokens = this.tokensFor(size);
+    const count = shapeCodes(text, tokens, 0, numbers);
     if (count === WIDE) return false;
     // A NUL would read as a slot: the text is stored as bytes, if the rest of it is Latin-1 too.
     if (count === HAS_NUL) return isLatin1From(text, 0) && this.packBytes(index, text);
-    const id = this.templateOf(this.tokens, count);
+    const id = this.templateOf(tokens, count);
     if (id < 0) return this.packBytes(index, text);
     this.reserve(VARINT_MAX * (numbers.length + 1));
     let at = writeVarint(this.current, this.used, id + 1);
@@ -266,6 +266,12 @@ export class TextTable implements TextList {
     }
     this.buckets[bucket] = id + 1;
     return id;
+  }
+
+  /** The scratch array for a shape's codes, with room for `size` of them. */
+  private tokensFor(size: number): Int32Array {
+    if (size > this.tokens.length) this.tokens = new Int32Array(Math.max(size, 2 * this.tokens.length));
+    return this.tokens;
   }
 
   /** Shape `id` as character codes (SLOT_CODE where a number goes), made when first compared. */

@@ -38,39 +38,18 @@ class Draft {
     return { cursor: this.cursor, t: this.t, tasks: this.tasks.table(), queues: this.queues, printed: this.printed, deadlocked: this.deadlocked, site: this.site };
   }
 
-  private task(id: number): TaskView | undefined {
-    return this.tasks.get(id);
-  }
-
-  private putTask(id: number, task: TaskView): void {
-    this.tasks.set(id, task);
-  }
-
   private setTask(id: number, change: Partial<TaskView>): void {
-    const current = this.task(id);
-    if (current !== undefined) this.putTask(id, changedTask(current, change));
+    const current = this.tasks.get(id);
+    if (current !== undefined) this.tasks.set(id, changedTask(current, change));
   }
 
   /** The task's status changes now: `until` and `awaiting` are null unless given, the job and error kept unless given. */
   private become(id: number, status: TaskStatus, change: Partial<TaskView> = NO_CHANGE): void {
-    const task = this.task(id);
-    if (task === undefined) return;
-    this.putTask(id, {
-      id: task.id,
-      label: task.label,
-      role: task.role,
-      status,
-      job: change.job === undefined ? task.job : change.job,
-      since: this.t,
-      until: change.until ?? null,
-      error: change.error === undefined ? task.error : change.error,
-      stuck: task.stuck,
-      awaiting: change.awaiting ?? null,
-    });
+    this.setTask(id, { status, since: this.t, until: change.until ?? null, awaiting: change.awaiting ?? null, job: change.job, error: change.error });
   }
 
   private jobOf(id: number): JobId | null {
-    return this.task(id)?.job ?? null;
+    return this.tasks.get(id)?.job ?? null;
   }
 
   /** Change queue `q` (a new QueueView: earlier pictures keep theirs). */
@@ -86,7 +65,7 @@ class Draft {
     const queue = 'queue' in event ? this.queues[event.queue] : undefined;
     switch (event.kind) {
       case 'task.create': {
-        this.putTask(event.created, { id: event.created, label: event.name, role: roleOf(event.name), status: 'starting', job: null, since: t, until: null, error: null, stuck: null, awaiting: null });
+        this.tasks.set(event.created, { id: event.created, label: event.name, role: roleOf(event.name), status: 'starting', job: null, since: t, until: null, error: null, stuck: null, awaiting: null });
         if (event.task >= 0) this.become(event.task, 'running', { job: this.jobOf(event.task) });
         break;
       }
@@ -106,7 +85,7 @@ class Draft {
         break;
       case 'task.step': {
         // A task that got None keeps saying so while it finishes.
-        const current = this.task(event.task);
+        const current = this.tasks.get(event.task);
         if (current !== undefined && current.status !== 'stopping') this.become(event.task, 'running', { job: current.job });
         break;
       }

@@ -18,8 +18,13 @@ const CHUNK = 1 << SHIFT;
 export const NO_TASKS: TaskTable = { chunks: [], length: 0 };
 
 export function taskAt(table: TaskTable, id: number): TaskView | undefined {
-  if (id < 0 || id >= table.length) return undefined;
-  return table.chunks[id >>> SHIFT]?.[id & (CHUNK - 1)];
+  return inChunks(table.chunks, table.length, id);
+}
+
+/** Task `id` of `length` tasks kept in `chunks`. */
+function inChunks(chunks: TaskTable['chunks'], length: number, id: number): TaskView | undefined {
+  if (id < 0 || id >= length) return undefined;
+  return chunks[id >>> SHIFT]?.[id & (CHUNK - 1)];
 }
 
 /** The table with task `id` set (a new table; the old one is unchanged). */
@@ -47,8 +52,7 @@ export class TaskTableDraft {
   }
 
   get(id: number): TaskView | undefined {
-    if (id < 0 || id >= this.length) return undefined;
-    return this.chunks[id >>> SHIFT]?.[id & (CHUNK - 1)];
+    return inChunks(this.chunks, this.length, id);
   }
 
   set(id: number, task: TaskView): void {

@@ -38,7 +38,9 @@ export class Output {
    */
   printJoined(site: number, head: string, n: number, tail: string): void {
     const joined = this.sink?.joined;
-    if (this.timePrefix || (this.sink !== null ? joined === undefined : this.keep)) {
+    // Made as a string wherever one is read: with the time prefix, by a sink that takes whole lines only, or to keep in `lines`.
+    const asText = this.timePrefix || (this.sink === null ? this.keep : joined === undefined);
+    if (asText) {
       this.print(site, head + n + tail);
       return;
     }
