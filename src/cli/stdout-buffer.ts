@@ -25,6 +25,13 @@ const MAX_BYTES_PER_UNIT = 3;
 
 export interface ByteStream {
   write(bytes: Uint8Array): unknown;
+  /**
+   * Bytes handed over and not yet written out (Node's `Writable.writableLength`).
+   * 0 after a write means the stream let go of the bytes (a file, or a pipe
+   * that had room: both take the write at once), so the buffer is filled
+   * again; a stream without it, or one still holding bytes, gets a fresh one.
+   */
+  readonly writableLength?: number;
 }
 
 export class StdoutBuffer {
@@ -66,7 +73,16 @@ export class StdoutBuffer {
     // The digits, last first (powers of ten are exact doubles up to 1e22).
     let end = at + 1;
     for (let power = 10; power <= n; power *= 10) end++;
-    for (let k = end - 1, rest = n; k >= at; k--, rest = Math.floor(rest / 10)) buffer[k] = 48 + (rest % 10);
+    if (n <= 0x7fffffff) {
+      // In int32 arithmetic: a double's `%` is a call to fmod (a tenth of the CLI's run went to the digits).
+      for (let k = end - 1, rest = n | 0; k >= at; k--) {
+        const tenth = (rest / 10) | 0;
+        buffer[k] = 48 + rest - tenth * 10;
+        rest = tenth;
+      }
+    } else {
+      for (let k = end - 1, rest = n; k >= at; k--, rest = Math.floor(rest / 10)) buffer[k] = 48 + (rest % 10);
+    }
     buffer.set(tailBytes, end);
     at = end + tailBytes.length;
     buffer[at++] = 10;
@@ -109,14 +125,16 @@ export class StdoutBuffer {
   }
 
   /**
-   * Hand the filled part to the stream and start a fresh buffer: the stream may
-   * keep the bytes it was given (an asynchronous pipe does), so they are never
-   * overwritten.
+   * Hand the filled part to the stream. The buffer is filled again only if the
+   * stream says it holds nothing (see ByteStream.writableLength): a pipe that
+   * was full keeps the bytes until it drains, and they must not change. Reuse
+   * matters: a fresh megabyte is a megabyte of new pages to fault in and of
+   * garbage to collect, 93 times in a million-job run.
    */
   private writeBuffer(): void {
     if (this.used === 0) return;
     this.stream.write(this.buffer.subarray(0, this.used));
-    this.buffer = new Uint8Array(BUFFER_BYTES);
+    if (this.stream.writableLength !== 0) this.buffer = new Uint8Array(BUFFER_BYTES);
     this.used = 0;
   }
 }

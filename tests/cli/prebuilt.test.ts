@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
@@ -29,5 +29,35 @@ describe('the prebuilt CLI', () => {
       const inProcess = cli(args);
       expect([process.stdout, process.stderr, process.status]).toEqual([inProcess.stdout, inProcess.stderr, inProcess.code]);
     }
+  });
+
+  it('stops quietly with exit status 1 when the reader of its output goes away (`| head`), as seed_scenario.py does', async () => {
+    const child = spawn('node', ['scripts/cli.mjs', 'run', '--jobs', '1000000', '--min-interval', '0', '--max-interval', '0'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((done) => child.on('close', done));
+    expect({ status, stderr }).toEqual({ status: 1, stderr: '' });
+  });
+
+  it('writes all of its output to a non-blocking pipe whose reader is slow (the writes that find it full are retried)', () => {
+    const args = ['run', '--jobs', '30000', '--workers', '5', '--min-interval', '0', '--max-interval', '0'];
+    // Python makes the pipe, sets the CLI's end non-blocking, and reads only after the CLI has filled it.
+    const reader = `
+import os, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(w, False)
+child = subprocess.Popen(sys.argv[1:], stdout=w)
+os.close(w)
+time.sleep(0.3)
+chunks = []
+while chunk := os.read(r, 1 << 16):
+    chunks.append(chunk)
+sys.stdout.buffer.write(b''.join(chunks))
+sys.exit(child.wait())
+`;
+    const child = spawnSync('python3', ['-c', reader, 'node', 'scripts/cli.mjs', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(child.status).toBe(0);
+    expect(child.stdout).toBe(cli(args).stdout);
   });
 });

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StdoutBuffer } from '../../src/cli/stdout-buffer';
 
-/** A stream that keeps a copy of every write, as a file would. */
+/** A stream that keeps a copy of every write and lets go of the bytes at once, as a file does. */
 function collector() {
   const writes: Uint8Array[] = [];
   return {
     writes,
-    stream: { write: (bytes: Uint8Array) => writes.push(bytes.slice()) },
+    stream: { write: (bytes: Uint8Array) => writes.push(bytes.slice()), writableLength: 0 },
     text: () => Buffer.concat(writes).toString('utf8'),
   };
 }
@@ -58,13 +58,33 @@ describe('StdoutBuffer', () => {
     expect(out.text().split('\n')).toHaveLength(200_001);
   });
 
-  it('never changes bytes it has already handed to the stream (a pipe may still hold them)', () => {
+  it.each([
+    ['a stream that does not say', {}],
+    ['a stream still holding bytes', { writableLength: 1 }],
+  ])('never changes bytes it has handed to %s (a full pipe keeps them until it drains)', (_, holding) => {
     const handed: Uint8Array[] = [];
     const copies: Uint8Array[] = [];
-    const buffer = new StdoutBuffer({ write: (bytes) => (handed.push(bytes), copies.push(bytes.slice())) });
-    for (let i = 0; i < 100_000; i++) buffer.line(`line ${i} ${'x'.repeat(i % 50)}`);
+    const buffer = new StdoutBuffer({ write: (bytes) => (handed.push(bytes), copies.push(bytes.slice())), ...holding });
+    for (let i = 0; i < 100_000; i++) {
+      buffer.line(`line ${i} ${'x'.repeat(i % 50)}`);
+      buffer.joined('joined ', i, ' tail');
+    }
     buffer.flush();
     expect(handed.length).toBeGreaterThan(2);
     handed.forEach((bytes, i) => expect(Buffer.from(bytes).equals(Buffer.from(copies[i]!))).toBe(true));
+  });
+
+  it('fills one buffer over and over for a stream that has let go of the bytes', () => {
+    const out = collector();
+    const handed = new Set<ArrayBufferLike>();
+    const buffer = new StdoutBuffer({ write: (bytes) => (handed.add(bytes.buffer), out.stream.write(bytes)), writableLength: 0 });
+    for (let i = 0; i < 100_000; i++) {
+      buffer.line(`line ${i}`);
+      buffer.joined('joined ', i, ' tail');
+    }
+    buffer.flush();
+    expect(out.writes.length).toBeGreaterThan(2);
+    expect(handed.size).toBe(1);
+    expect(out.text()).toBe(Array.from({ length: 100_000 }, (_, i) => `line ${i}\njoined ${i} tail\n`).join(''));
   });
 });
