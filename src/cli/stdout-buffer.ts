@@ -22,6 +22,7 @@ const MAX_DIGITS = 16;
 const MAX_PIECES = 4096;
 /** UTF-8 takes at most three bytes per UTF-16 code unit (a surrogate pair: four bytes for two units). */
 const MAX_BYTES_PER_UNIT = 3;
+const NO_BYTES = new Uint8Array(0);
 
 export interface ByteStream {
   write(bytes: Uint8Array): unknown;
@@ -60,7 +61,8 @@ export class StdoutBuffer {
     }
     this.encodePending();
     const headBytes = this.bytesOf(head);
-    const tailBytes = this.bytesOf(tail);
+    // The producer's lines end at the number: no lookup for them.
+    const tailBytes = tail === '' ? NO_BYTES : this.bytesOf(tail);
     const size = headBytes.length + MAX_DIGITS + tailBytes.length + 1;
     if (this.used + size > BUFFER_BYTES) this.writeBuffer();
     if (size > BUFFER_BYTES) {

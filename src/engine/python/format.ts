@@ -42,10 +42,13 @@ function roundFar(x: number, digits: number): number | null {
   const scale = 10 ** digits;
   const y = Math.abs(x) * scale;
   if (!(y < 2 ** 52)) return null;
-  const floor = Math.floor(y);
-  const fraction = y - floor;
+  const fraction = y - Math.floor(y);
   if (Math.abs(fraction - 0.5) <= y * 2 ** -50 + 2 ** -1000) return null;
-  const n = fraction < 0.5 ? floor : floor + 1;
+  // floor(y + 0.5), not `fraction < 0.5 ? ...`: the plan rounds two million random draws, and a branch taken at
+  // random was mispredicted half the time (1M draws: 80 -> 70 ms). It is the nearest integer here: the sum's
+  // rounding error is at most 2^-53 (y + 0.5), inside the excluded band around .5 whenever y >= 1/14, and
+  // below that the fraction is y itself, far from .5; rounding cannot fall below an integer the exact sum reaches.
+  const n = Math.floor(y + 0.5);
   const rounded = n / scale;
   return x < 0 || Object.is(x, -0) ? -rounded : rounded;
 }

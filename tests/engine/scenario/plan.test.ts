@@ -26,6 +26,10 @@ describe('makePlan', () => {
   it('draws the durations and intervals seed_scenario.make_plan draws, for many seeds and ranges', async () => {
     const cases = fc.sample(caseArb, 300);
     cases.push({ jobs: 20, seed: 42n, dmin: 0.5, dmax: 2.0, imin: 0.1, imax: 0.5 });
+    // One-value ranges, whose draws are skipped when nothing drawn after them is read; -0 as Python's uniform turns it into 0.0.
+    for (const [dmin, dmax, imin, imax] of [[0.5, 2, 0, 0], [1.25, 1.25, 0.05, 0.05], [1, 1, 0.1, 0.5], [0.75, 0.75, -0, -0], [-0, -0, 0.3, 0.3]]) {
+      cases.push({ jobs: 40, seed: 11n, dmin: dmin!, dmax: dmax!, imin: imin!, imax: imax! });
+    }
     const expected = await pythonJson<number[][]>(PYTHON, cases.map((c) => ({ ...c, seed: c.seed.toString() })));
     const actual = cases.flatMap((c) => {
       const plan = makePlan(c.jobs, c.seed, { minDuration: c.dmin, maxDuration: c.dmax, minInterval: c.imin, maxInterval: c.imax });
@@ -67,6 +71,11 @@ print(json.dumps(out))
     );
     const ranges = { minDuration: 0.5, maxDuration: 2.0, minInterval: 0.1, maxInterval: 0.5 };
     expect(seeds.map((seed) => makePlan(30, seed, ranges, true).priorities)).toEqual(expected);
+    // Drawn after the intervals, the priorities need every earlier draw made, even of one-value ranges.
+    const oneValue = { minDuration: 1.5, maxDuration: 1.5, minInterval: 0, maxInterval: 0 };
+    const skipped = seeds.map((seed) => makePlan(30, seed, oneValue, true).priorities);
+    const rng = seeds.map((seed) => makePlan(30, seed, ranges, true).priorities);
+    expect(skipped).toEqual(rng);
   });
 });
 
