@@ -40,6 +40,8 @@ export interface CliBenchResult {
   readonly startNpmMs: number;
   readonly startBundleMs: number;
   readonly nodeMs: number;
+  /** `npm --version`: npm starting and stopping, running nothing; no `npm run` can start faster. */
+  readonly npmAloneMs: number;
 }
 
 const best = (count: number, run: () => number): number => Math.min(...Array.from({ length: count }, run));
@@ -58,9 +60,10 @@ try {
   const startNpmMs = best(5, () => timed('npm', ['run', '--silent', 'cli', '--', 'run', '--jobs', '1']));
   const startBundleMs = best(5, () => timed('node', ['build/cli/queue-lab.mjs', 'run', '--jobs', '1']));
   const nodeMs = best(5, () => timed('node', ['-e', '0']));
-  const result: CliBenchResult = { jobs, pythonMs, labMs, bundleMs, identical: lab.equals(python), bytes: lab.length, startNpmMs, startBundleMs, nodeMs };
+  const npmAloneMs = best(5, () => timed('npm', ['--version']));
+  const result: CliBenchResult = { jobs, pythonMs, labMs, bundleMs, identical: lab.equals(python), bytes: lab.length, startNpmMs, startBundleMs, nodeMs, npmAloneMs };
   console.log(`whole process, ${jobs} jobs: CPython ${(pythonMs / 1000).toFixed(2)} s, npm run cli ${(labMs / 1000).toFixed(2)} s (the bundle alone ${(bundleMs / 1000).toFixed(2)} s); output ${result.identical ? 'identical' : 'DIFFERENT'}`);
-  console.log(`start-up (run --jobs 1): npm run cli ${startNpmMs.toFixed(0)} ms, the bundle ${startBundleMs.toFixed(0)} ms, node -e 0 ${nodeMs.toFixed(0)} ms`);
+  console.log(`start-up (run --jobs 1): npm run cli ${startNpmMs.toFixed(0)} ms, the bundle ${startBundleMs.toFixed(0)} ms, node -e 0 ${nodeMs.toFixed(0)} ms, npm --version ${npmAloneMs.toFixed(0)} ms`);
   console.log(JSON.stringify(result));
 } finally {
   rmSync(dir, { recursive: true, force: true });
