@@ -41,15 +41,29 @@ export const TaskLane = memo(function TaskLane({ task }: { task: TaskView }) {
       <span className="token-slot">{held !== null && <JobToken job={held.job} motionKey={held.motionKey} />}</span>
       <span className="status">{statusText(task, playTime, label, counting)}</span>
       {task.stuck !== null && <span className="stuck">Deadlock: waits forever in {task.stuck}</span>}
-      {/* An idle lane keeps its bar's room: a lane that grew and shrank as its task started and finished items moved everything under it, every frame at 16x. */}
-      {isWorking(task) ? <WorkBar task={task} /> : <div className="bar idle" aria-hidden="true" />}
+      <WorkBar task={task} working={isWorking(task)} />
     </li>
   );
 });
 
-/** How far the task is through its item, as a bar. */
-function WorkBar({ task }: { task: TaskView }) {
-  const playTime = useLab((s) => s.playTime);
+/**
+ * How far the task is through its item, as a bar; hidden, keeping its room,
+ * while the task is not working (a lane that grew and shrank as its task
+ * started and finished items moved everything under it, every frame at 16x).
+ * Always the same two elements: a bar swapped for an idle placeholder at every
+ * start and end of an item removed and inserted elements in some lane nearly
+ * every frame at 16x (46 a second, traced), each a layout of the lane. Only a
+ * working bar follows the clock.
+ */
+function WorkBar({ task, working }: { task: TaskView; working: boolean }) {
+  const playTime = useLab((s) => (working ? s.playTime : 0));
+  if (!working) {
+    return (
+      <div className="bar idle" aria-hidden="true">
+        <div className="fill" style={IDLE_FILL} />
+      </div>
+    );
+  }
   const progress = Math.min(1, Math.max(0, (playTime - task.since) / (task.until! - task.since)));
   return (
     // A scaled bar, not <progress>: a transform is composited, so moving it repaints nothing.
@@ -58,3 +72,5 @@ function WorkBar({ task }: { task: TaskView }) {
     </div>
   );
 }
+
+const IDLE_FILL = { transform: 'scaleX(0)' };
