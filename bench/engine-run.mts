@@ -17,6 +17,8 @@ export interface EngineRun {
   readonly logBytes: number;
   /** Peak resident set size of this process, MiB. */
   readonly peakRssMiB: number;
+  /** Minor page faults of this process: pages the kernel mapped on first touch, most of them the log's. */
+  readonly pageFaults: number;
 }
 
 /**
@@ -49,5 +51,6 @@ const result: EngineRun = {
   events: log?.length ?? 0,
   logBytes: log?.byteSize() ?? 0,
   peakRssMiB: peakRssMiB(),
+  pageFaults: process.resourceUsage().minorPageFault,
 };
 console.log(JSON.stringify(result));

@@ -29,6 +29,7 @@ import { build } from 'vite';
 import type { CliBenchResult } from './cli.mts';
 import type { FloorRun } from './engine-floor.mts';
 import type { EngineRun } from './engine-run.mts';
+import type { PageFaultResult } from './page-faults.mts';
 import { type FramesResult, type LargeRunResult, type OwnProgramResult, type RecordingResult, browserBench, initialJsGzipBytes, nodeBench, seekTimes } from './page.mts';
 import { runPeer } from './peer.mts';
 
@@ -106,8 +107,8 @@ function floorRun(workers: number, maxsize: number): FloorRun {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FloorRun;
 }
 
-function engineRun(workers: number, maxsize: number): EngineRun {
-  const child = spawnSync(process.execPath, [engineScript, String(jobs), String(workers), String(maxsize)], { encoding: 'utf8' });
+function engineRun(workers: number, maxsize: number, record = true): EngineRun {
+  const child = spawnSync(process.execPath, [engineScript, String(jobs), String(workers), String(maxsize), ...(record ? [] : ['--no-log'])], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`engine run failed (${child.status}): ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as EngineRun;
 }
@@ -133,6 +134,12 @@ for (const [workers, maxsize] of POINTS) {
     'floor: the same schedule on bare generators (bench/engine-floor.mts)',
     `${n((floor.secs * 1e9) / best.events, 1)} ns per engine event, ${(floor.secs / peer.secs).toFixed(3)} of CPython; vtime ${floor.vtime === best.vtime ? 'equal to the engine\'s' : `${floor.vtime}, not the engine's`}`,
   );
+  // The same runs with recording off: what the engine's own work costs, and what writing the log into new memory adds.
+  const unrecorded = Array.from({ length: runs }, () => engineRun(workers, maxsize, false)).reduce((a, b) => (b.secs < a.secs ? b : a));
+  info(
+    'without recording (--no-log)',
+    `${n((unrecorded.secs * 1e9) / best.events, 1)} ns per engine event, ${(unrecorded.secs / peer.secs).toFixed(3)} of CPython; page faults ${n(unrecorded.pageFaults)}, against ${n(best.pageFaults)} recording`,
+  );
   check('time ratio engine/CPython', ratio <= TARGET_RATIO, `${best.secs.toFixed(3)} s / ${peer.secs.toFixed(3)} s = ${ratio.toFixed(3)} (target <= ${TARGET_RATIO}; goal <= ${GOAL_RATIO}: ${ratio <= GOAL_RATIO ? 'met' : 'not met'})`);
   check('time ratio engine/CPython, round two', ratio <= TARGET_RATIO_ROUND_TWO, `${ratio.toFixed(3)} (target <= ${TARGET_RATIO_ROUND_TWO})`);
   // Both texts are shortest round-trip reprs, so equal numbers mean equal doubles, bit for bit.
@@ -143,6 +150,16 @@ for (const [workers, maxsize] of POINTS) {
   check('event-log bytes per event', bytesPerEvent <= TARGET_BYTES_PER_EVENT, `${bytesPerEvent.toFixed(1)} (${n(best.logBytes / 2 ** 20, 1)} MiB for ${n(best.events)} events; target <= ${TARGET_BYTES_PER_EVENT})`);
   // Not compared with CPython's maxrss_mb: getrusage's ru_maxrss is inherited from the parent at fork, so it shows this runner's RSS.
   check('peak memory (RSS)', peakMiB <= TARGET_PEAK_MIB, `${n(peakMiB, 1)} MiB (VmHWM), worst of ${runs} runs (target <= ${TARGET_PEAK_MIB} MiB)`);
+}
+
+// What recording cannot avoid here: the log is new memory, and each 4 KiB page of it costs a fault when first written.
+const faults = nodeBench<PageFaultResult>('bench/page-faults.mts', []);
+if (faults !== null) {
+  console.log('\nmemory first touched (what the event log pays on this machine)');
+  info(
+    'bench/page-faults.mts',
+    `${n(faults.mib)} MiB into fresh arrays ${n(faults.freshMs)} ms, into one array over and over ${n(faults.reusedMs)} ms: ${n(faults.microsPerPage, 1)} us per 4 KiB page`,
+  );
 }
 
 console.log('\nthe CLI, whole process (start-up, the run, printing)');
