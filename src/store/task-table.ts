@@ -27,13 +27,6 @@ function inChunks(chunks: TaskTable['chunks'], length: number, id: number): Task
   return chunks[id >>> SHIFT]?.[id & (CHUNK - 1)];
 }
 
-/** The table with task `id` set (a new table; the old one is unchanged). */
-export function withTask(table: TaskTable, id: number, task: TaskView): TaskTable {
-  const draft = new TaskTableDraft(table);
-  draft.set(id, task);
-  return draft.table();
-}
-
 /**
  * A table being changed by one fold: its list of chunks is copied when the
  * draft is made, each chunk the first time one of its tasks is set, and then
