@@ -1,4 +1,4 @@
-import { EXIT_CODES, type ExportedProgram, type RunStatus, type ScenarioRun, SITE, coroutineOfLabel, describeError, exportScenario, floatRepr, planFor, planToJson, runScenario, settingsProblems } from '../engine/index';
+import { EXIT_CODES, type ExportedProgram, type LineSink, type RunStatus, type ScenarioRun, SITE, coroutineOfLabel, describeError, exportScenario, floatRepr, planFor, planToJson, runScenario, settingsProblems } from '../engine/index';
 import { type ReadFile, parseCliArgs } from './args';
 import { USAGE } from './options';
 
@@ -25,10 +25,8 @@ export function runCli(argv: readonly string[], io: CliIo): CliResult {
   return { stdout: parts.join(''), stderr, code };
 }
 
-/** Where standard output goes as it is printed: whole lines (a newline is added), lines as `head + n + tail` if it takes them as pieces, and blocks of text. */
-export interface Stdout {
-  readonly line: (line: string) => void;
-  readonly joined?: (head: string, n: number, tail: string) => void;
+/** Where standard output goes as it is printed: the run's lines (a LineSink: a newline is added to each), and blocks of text. */
+export interface Stdout extends LineSink {
   readonly text: (text: string) => void;
 }
 

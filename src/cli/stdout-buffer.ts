@@ -64,11 +64,11 @@ export class StdoutBuffer {
     // The producer's lines end at the number: no lookup for them.
     const tailBytes = tail === '' ? NO_BYTES : this.bytesOf(tail);
     const size = headBytes.length + MAX_DIGITS + tailBytes.length + 1;
-    if (this.used + size > BUFFER_BYTES) this.writeBuffer();
     if (size > BUFFER_BYTES) {
       this.line(head + n + tail);
       return;
     }
+    if (this.used + size > BUFFER_BYTES) this.writeBuffer();
     const buffer = this.buffer;
     buffer.set(headBytes, this.used);
     let at = this.used + headBytes.length;

@@ -11,6 +11,7 @@ export { parsePyFloat, parsePyInt } from './python/literals';
 export { PyRandom } from './python/random';
 export { type ScenarioRun, type RunScenarioOptions, planFor, runScenario } from './scenario/run-scenario';
 export { type ExportedProgram, exportScenario } from './scenario/export-python';
+export type { LineSink } from './scenario/output';
 export { exportThreads } from './scenario/export-threads';
 export { type Plan, type Ranges, PRIORITY_RANGE, makePlan, parsePlan, planToJson } from './scenario/plan';
 export {
