@@ -6,14 +6,14 @@
  * A learner's program of the classic shape (a producer, 3 workers, maxsize
  * 10, a sleep per put and per job, a line printed per job; default 10,000
  * jobs) is run uninstrumented (`PythonRunner.run`) and recorded
- * (`PythonRunner.record`: the Python side, the JSON text into JavaScript,
- * JSON.parse and the check of every event) R times each (default 7),
+ * (`PythonRunner.record`: the Python side, its JSON text and events (a
+ * Float64Array) into JavaScript, and the parse and check of every event) R times each (default 7),
  * alternating in the same interpreter; the best of each gives the overhead
  * ratio, against its target. Also: the time inside the interpreter alone, the
- * JSON's size and parse time, and what the worker's reply costs the page: the
- * parsed recording's structured clone (node:v8's serializer is postMessage's)
- * read back on the receiving side, against parsing the JSON text there
- * instead (each the best of three). `--big` adds one recording of 100,000 jobs
+ * size of what crosses into JavaScript and its parse time, and what the
+ * worker's reply costs the page: the parsed recording's structured clone
+ * (node:v8's serializer is postMessage's) read back on the receiving side
+ * (each the best of three). `--big` adds one recording of 100,000 jobs
  * (about a million events) for the same figures.
  */
 import { readFileSync } from 'node:fs';
@@ -90,12 +90,12 @@ console.log(`        events: ${n(events)} (${n(events / jobs, 1)} per job), ${n(
 
 function transfer(count: number): void {
   const text = program(count);
-  const [json, recordSeconds] = timed(() => python.recordJson(text));
-  const [recording, parseSeconds] = best(() => parseRecording(json));
-  const [, bareParseSeconds] = best(() => JSON.parse(json));
+  const [raw, recordSeconds] = timed(() => python.recordRaw(text));
+  const [recording, parseSeconds] = best(() => parseRecording(raw));
+  const [, bareParseSeconds] = best(() => JSON.parse(raw.json));
   const [clone, serializeSeconds] = best(() => serialize(recording));
   const [, deserializeSeconds] = best(() => deserialize(clone));
-  console.log(`        ${n(count)} jobs: ${n(recording.events.length)} events recorded in ${ms(recordSeconds)}; JSON ${n(json.length / 2 ** 20, 1)} MiB, JSON.parse ${ms(bareParseSeconds)}, parsed and checked (parseRecording) ${ms(parseSeconds)}`);
+  console.log(`        ${n(count)} jobs: ${n(recording.events.length)} events recorded in ${ms(recordSeconds)}; events ${n(raw.values.byteLength / 2 ** 20, 1)} MiB of float64, the rest ${n(raw.json.length / 2 ** 10)} KiB of JSON (JSON.parse ${ms(bareParseSeconds)}); parsed and checked (parseRecording) ${ms(parseSeconds)}`);
   console.log(`        the worker's reply (the parsed recording): cloned ${ms(serializeSeconds)} in the worker, read back ${ms(deserializeSeconds)} on the page`);
 }
 transfer(jobs);

@@ -1,5 +1,5 @@
 import type { PyodideInterface } from 'pyodide';
-import { parseRecording } from './parse-recording';
+import { type RawRecording, parseRecording } from './parse-recording';
 import type { PythonRunResult, RecordOptions } from './protocol';
 import type { ProgramRecording } from './recording';
 import { parseRunResult } from './run-result';
@@ -18,13 +18,20 @@ export interface PythonRunner {
   run(program: string, options?: { readonly maxIterations?: number }): PythonRunResult;
   /** Run any asyncio program the same way, recording what asyncio does event by event (recorder.py). */
   record(program: string, options?: RecordOptions): ProgramRecording;
-  /** The same recording as record_program's JSON text, before parseRecording (to measure or pass on). */
-  recordJson(program: string, options?: RecordOptions): string;
+  /** The same recording as record_program returns it, before parseRecording (to measure or pass on). */
+  recordRaw(program: string, options?: RecordOptions): RawRecording;
 }
 
 /** A callable Python object, as Pyodide hands it to JavaScript. */
 interface PyCallable {
   callKwargs(...args: unknown[]): unknown;
+}
+
+/** A Python object Pyodide did not convert (a tuple, an array): read it, then let it go. */
+interface PyProxy {
+  get(key: number): unknown;
+  toJs(): unknown;
+  destroy(): void;
 }
 
 /** RecordOptions as record_program's keyword arguments. */
@@ -55,16 +62,29 @@ export function loadRunner(pyodide: PyodideInterface, sources: RunnerSources): P
       const kwargs = options.maxIterations === undefined ? {} : { max_iterations: options.maxIterations };
       return parseRunResult(String(runProgram.callKwargs(program, kwargs)));
     },
-    recordJson(program, options = {}) {
+    recordRaw(program, options = {}) {
       const kwargs: Record<string, number> = {};
       for (const [key, name] of Object.entries(RECORD_KWARGS) as [keyof RecordOptions, string][]) {
         const value = options[key];
         if (value !== undefined) kwargs[name] = value;
       }
-      return String(recordProgram.callKwargs(program, kwargs));
+      const returned = recordProgram.callKwargs(program, kwargs) as PyProxy;
+      try {
+        const values = returned.get(1) as PyProxy;
+        try {
+          // toJs copies the array's buffer out of the interpreter's memory into a Float64Array of its own.
+          const copied = values.toJs();
+          if (!(copied instanceof Float64Array)) throw new Error('recorder.py sent a malformed recording: its events are not an array("d")');
+          return { json: String(returned.get(0)), values: copied };
+        } finally {
+          values.destroy();
+        }
+      } finally {
+        returned.destroy();
+      }
     },
     record(program, options = {}) {
-      return parseRecording(this.recordJson(program, options));
+      return parseRecording(this.recordRaw(program, options));
     },
   };
 }

@@ -127,7 +127,7 @@ class _QueueRecording:
         self.waiter_task[future] = task
         self.waited = True
         state = waiters._state
-        if waiters._kind is GETTER:
+        if waiters._kind == GETTER:
             frame = sys._getframe(3)  # wait <- append <- Queue.get <- the awaiting frame
             line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
             if task >= 0:

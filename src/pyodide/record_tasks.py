@@ -6,7 +6,6 @@ task is a subclass of the C Task whose cancel() is noted, and the loop
 """
 
 import collections.abc
-import math
 import sys
 import types
 from asyncio import base_events, exceptions, tasks
@@ -40,8 +39,8 @@ class _TaskRecording:
 
     def task_returned(self, n):
         task = tasks.current_task()
-        outcome = "cancelled" if task is not None and task._must_cancel else "returned"
-        self.emit((TASK_DONE, n, self.last_line(n), outcome, ""))
+        outcome = CANCELLED if task is not None and task._must_cancel else RETURNED
+        self.emit((TASK_DONE, n, self.last_line(n), outcome, NO_TEXT))
 
     def last_line(self, n):
         """Where task n was last seen: its latest event in this step (the step's own one: where it resumed)."""
@@ -60,7 +59,7 @@ class _TaskRecording:
 
     def task_raised(self, n, exc):
         if isinstance(exc, exceptions.CancelledError):
-            self.emit((TASK_DONE, n, self.last_line(n), "cancelled", ""))
+            self.emit((TASK_DONE, n, self.last_line(n), CANCELLED, NO_TEXT))
             return
         # The innermost learner line of this task's own frames: the traceback goes on into
         # the frames of a task it awaited (a future's saved traceback), which stop the walk.
@@ -73,14 +72,14 @@ class _TaskRecording:
             if tb.tb_frame.f_code.co_filename == self.filename:
                 line = tb.tb_lineno
             tb = tb.tb_next
-        self.emit((TASK_DONE, n, line, "raised", describe_error(exc)))
+        self.emit((TASK_DONE, n, line, RAISED, self.text(describe_error(exc))))
 
     def task_await(self, n, coro, yielded):
         if yielded is None:
             return  # a bare yield: ready again next iteration
         words, line = self.wait_words(coro, yielded)
         self.task_line[n] = line
-        self.emit((TASK_AWAIT, n, line, words or "a Future"))
+        self.emit((TASK_AWAIT, n, line, A_FUTURE if words is None else self.text(words)))
 
     def wait_words(self, coro, waiting_on):
         """What a suspended coroutine waits on, in words, and the innermost learner line of its await chain."""
@@ -116,8 +115,8 @@ class _TaskRecording:
         task = self.current
         self.waited = True
         delay = frame.f_locals.get("delay")
-        if type(delay) is not float or not math.isfinite(delay):
-            delay = _json_number(delay)
+        if type(delay) is not float:
+            delay = _as_number(delay)
         frame = frame.f_back
         line = frame.f_lineno if frame.f_code.co_filename == self.filename else self.line(frame)
         if task >= 0:
@@ -136,7 +135,7 @@ class _TaskRecording:
                 coro = coro._coro
             words, line = self.wait_words(coro, task._fut_waiter)
             self.emit((TASK_STUCK, task._rec_n, line or self.task_line[task._rec_n],
-                       words or ("a Future" if task._fut_waiter is not None else "nothing (ready to run)")))
+                       self.text(words or ("a Future" if task._fut_waiter is not None else "nothing (ready to run)"))))
 
 
 class _TaskCoro(collections.abc.Coroutine):

@@ -33,9 +33,10 @@ What is instrumented, and how each keeps CPython's behaviour:
   it out of the loop, `except Exception` in the program does not catch it, and
   after it every backward jump in the learner's code raises it again.
 
-Entry point: `record_program(source, ...) -> str` (JSON, see its docstring).
+Entry point: `record_program(source, ...) -> (str, array)` (JSON and the events, see its docstring).
 """
 
+import array
 import builtins
 import gc as _gc
 import json
@@ -49,7 +50,7 @@ class _Recorder(_TaskRecording, _QueueRecording):
     """The state of one recording; `_REC` is the one being recorded (or `_IDLE`)."""
 
     __slots__ = (
-        "on", "events", "emit", "counted", "counted_to", "flat_limit", "step_at", "max_events",
+        "on", "events", "emit", "texts", "counted", "counted_to", "flat_limit", "step_at", "max_events",
         "loop", "current", "waited", "filename",
         "tasks", "task_line", "queues", "items", "got", "holding", "putting", "waiter_task",
         "dropping", "quiet", "stopping", "stop_lines", "jumps", "next_check", "mark",
@@ -60,8 +61,9 @@ class _Recorder(_TaskRecording, _QueueRecording):
 
     def __init__(self, filename="program.py", limits=DEFAULT_LIMITS):
         self.on = False
-        self.events = []  # flat: each event's values one after another (SIZES)
+        self.events = []  # flat: each event's values one after another (SIZES), all numbers
         self.emit = self.events.extend
+        self.texts = list(FIXED_TEXTS)  # what text fields (TEXT_FIELDS) point into
         self.max_events = limits["max_events"]
         self.counted = 0  # events counted so far, up to offset `counted_to` of `events`
         self.counted_to = 0
@@ -102,6 +104,12 @@ class _Recorder(_TaskRecording, _QueueRecording):
         self.error_lines = []
 
     # -- events ------------------------------------------------------------
+
+    def text(self, text):
+        """Where a text field's text is: its index in `texts` (each text is kept once per field, not looked up)."""
+        texts = self.texts
+        texts.append(text)
+        return len(texts) - 1
 
     def check_events(self):
         """Past max_events: keep the first max_events and stop. Looked at each task step and
@@ -231,7 +239,7 @@ class _Recorder(_TaskRecording, _QueueRecording):
         return len(items) - 1
 
     def printed(self, text, frame):
-        self.emit((PRINT, self.current, self.line(frame), text))
+        self.emit((PRINT, self.current, self.line(frame), self.text(text)))
 
     def finish(self):
         """The run is over (asyncio.run returned or raised): last partial line, then let go of the program's objects."""
@@ -303,8 +311,10 @@ def _stream_class(base):
             if rec.on:
                 frame = sys._getframe(1)
                 line = frame.f_lineno if frame.f_code.co_filename == rec.filename else rec.line(frame)
+                texts = rec.texts
                 for each in lines:
-                    rec.emit((PRINT, rec.current, line, each))
+                    texts.append(each)
+                    rec.emit((PRINT, rec.current, line, len(texts) - 1))
             return length
 
     return _RecordedStream
@@ -531,17 +541,18 @@ def record_program(source, filename="program.py", max_iterations=None, max_event
                    max_step_seconds=None):
     """Run `source` as run_program does, recording what asyncio does, event by event.
 
-    Returns JSON: {"result": run_program's JSON object (as an uninstrumented
-    run reports it, unless the run was stopped: then exit_code 4, ending
-    {"kind": "limit", "message"} and the message ends stderr), "kinds": the
-    event kinds, "sizes": each kind's number of fields, "clock": a code,
-    "events": [kind code, task, line, ...fields, kind code, ...] (flat: each
-    event's 3 + sizes[kind] values follow the one before; `clock, t` when
-    the loop's time moves to t, 0 before the first), "tasks": [{"name",
-    "coroutine", "parent", "line"}], "queues": [{"name", "class_name",
-    "maxsize", "line"}],
-    "items": [labels], "stopped": null or {"kind", "message"}, "traceback":
-    null or text, "error_lines": [...]}.
+    Returns (JSON, events). The events are an array("d"): kind code, task,
+    line, ...fields, kind code, ... (flat: each event's 3 + sizes[kind] values
+    follow the one before; `clock, t` when the loop's time moves to t, 0
+    before the first); a text field holds an index into "texts". The JSON:
+    {"result": run_program's JSON object (as an uninstrumented run reports it,
+    unless the run was stopped: then exit_code 4, ending {"kind": "limit",
+    "message"} and the message ends stderr), "kinds": the event kinds,
+    "sizes": each kind's number of fields, "clock": a code, "text_fields":
+    each kind's text fields (offsets among its fields), "texts": [text],
+    "tasks": [{"name", "coroutine", "parent", "line"}], "queues": [{"name",
+    "class_name", "maxsize", "line"}], "items": [labels], "stopped": null or
+    {"kind", "message"}, "traceback": null or text, "error_lines": [...]}.
     A limit given as None takes its DEFAULT_LIMITS value.
     """
     global _REC
@@ -592,10 +603,12 @@ def record_program(source, filename="program.py", max_iterations=None, max_event
     elif result["ending"]["kind"] == "raised":
         traceback_text = rec.traceback
         error_lines = rec.error_lines
+    values = array.array("d")
+    values.fromlist(rec.events)
     return json.dumps({
-        "result": result, "kinds": KINDS, "sizes": SIZES, "clock": CLOCK, "events": rec.events,
+        "result": result, "kinds": KINDS, "sizes": SIZES, "clock": CLOCK, "text_fields": TEXT_FIELDS, "texts": rec.texts,
         "tasks": rec.tasks, "queues": rec.queues, "items": rec.items, "stopped": stopped, "traceback": traceback_text, "error_lines": error_lines,
-    }, ensure_ascii=False, separators=(",", ":"))
+    }, ensure_ascii=False, separators=(",", ":")), values
 
 
 def _keeping_error(real, rec):

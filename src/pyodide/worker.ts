@@ -137,8 +137,7 @@ function answer(python: PythonRunner, request: WorkerRequest): void {
     return;
   }
   const { type: _type, id, program, ...options } = request;
-  // The parsed recording, as RecordReply carries it. Reading its structured clone back costs the page
-  // as much as parsing the JSON text there would, or more (bench/recording.mts --big measures both).
+  // The parsed recording, as RecordReply carries it (bench/recording.mts measures its structured clone, read back on the page).
   replyWithRecording(id, program, python.record(program, options), (reply, transfer) => scope.postMessage(reply as WorkerMessage, transfer));
 }
 

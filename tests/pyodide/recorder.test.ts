@@ -449,6 +449,41 @@ async def main():
 asyncio.run(main())
 `;
 
+const SLEEPS = `import asyncio
+
+
+async def main():
+    await asyncio.sleep(2)
+    await asyncio.sleep(0.25)
+    try:
+        await asyncio.wait_for(asyncio.sleep(float("inf")), 1)
+    except TimeoutError:
+        print("gave up on forever: \u00e9t\u00e9")
+    napping = asyncio.create_task(asyncio.sleep(5))
+    await asyncio.sleep(0)
+    napping.cancel()
+    try:
+        await napping
+    except asyncio.CancelledError:
+        pass
+    raise ValueError("the end \u2014 on purpose")
+
+
+asyncio.run(main())
+`;
+
+describe('sleeps and texts as the program gave them', () => {
+  it('keeps an int delay an int and an infinite one "Infinity", and each text (lines, error messages) whole', async () => {
+    const recording = await record(SLEEPS);
+    expect(eventsOf(recording, 'sleep').map((e) => e['delay'])).toEqual([2, 0.25, 'Infinity', 0, 5]);
+    expect(eventsOf(recording, 'print').map((e) => e['text'])).toEqual(['gave up on forever: \u00e9t\u00e9']);
+    expect(eventsOf(recording, 'task.done').map((e) => [e['outcome'], e['message']])).toEqual([
+      ['cancelled', ''],
+      ['raised', 'ValueError: the end \u2014 on purpose'],
+    ]);
+  });
+});
+
 describe('Queue.shutdown (Python 3.13)', () => {
   it('wakes a waiting getter, which is then refused; the queued items are still got', async () => {
     const recording = await record(SHUTDOWN);
