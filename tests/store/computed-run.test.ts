@@ -21,7 +21,21 @@ const CASES: [string, ScenarioSettings][] = [
   ['deadlock', { ...DEFAULT_SETTINGS, jobs: 2500, workers: 5, shutdown: 'none', queue: 'priority' }],
 ];
 
+/** Every typed array in `value`, with where it is. */
+function typedArraysIn(value: unknown, path = 'data'): [string, ArrayBufferView][] {
+  if (ArrayBuffer.isView(value)) return [[path, value]];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => typedArraysIn(inner, `${path}.${key}`));
+}
+
 describe('a large run computed in a worker', () => {
+  it('transfers every typed array it posts: none is copied (a million jobs make lists of megabytes)', () => {
+    const data = computeRunData({ ...DEFAULT_SETTINGS, jobs: 2500, workers: 4, fail: [7], flaky: [9], onError: 'retry', queue: 'priority' }, () => {});
+    const transferred = new Set(transferablesOf(data));
+    const copied = typedArraysIn({ ...data, checkpoints: [] }).filter(([, array]) => !transferred.has(array.buffer));
+    expect(copied.map(([path]) => path)).toEqual([]);
+  });
+
   it.each(CASES)('%s: the page reads the same lines, pictures, index, ending and plan as a run computed on its own thread', (ending, settings) => {
     expect(isLargeRun(settings)).toBe(true);
     const here = computeRun(settings);
