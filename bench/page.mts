@@ -64,7 +64,10 @@ export interface OwnProgramResult {
   readonly jobs: number;
   readonly events: number;
   readonly firstRunMs: number;
+  /** The best of the runs after the first (the interpreter loaded). */
   readonly secondRunMs: number;
+  readonly warmRunsMs: readonly number[];
+  /** The longest main-thread task over those runs. */
   readonly longestTaskMs: number;
 }
 

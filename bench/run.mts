@@ -231,8 +231,8 @@ else {
   if (shown === null) check('record and show in the page', false, 'bench/own-program.mts failed');
   else {
     const ratio = shown.secondRunMs / 1000 / recording.runSeconds;
-    check(`record and show in the page, ${n(shown.jobs)} jobs`, ratio <= TARGET_SHOW_RATIO, `${(shown.secondRunMs / 1000).toFixed(2)} s from the press to the drawn recording (interpreter loaded) / ${recording.runSeconds.toFixed(2)} s uninstrumented run = ${ratio.toFixed(2)}x (target <= ${TARGET_SHOW_RATIO}x); the first run, loading Python, ${(shown.firstRunMs / 1000).toFixed(1)} s`);
-    check('record and show: longest main-thread task', shown.longestTaskMs <= TARGET_LONGEST_TASK_MS, `${shown.longestTaskMs.toFixed(1)} ms (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
+    check(`record and show in the page, ${n(shown.jobs)} jobs`, ratio <= TARGET_SHOW_RATIO, `${(shown.secondRunMs / 1000).toFixed(2)} s from the press to the drawn recording (interpreter loaded; best of ${shown.warmRunsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')}) / ${recording.runSeconds.toFixed(2)} s uninstrumented run (best of 5) = ${ratio.toFixed(2)}x (target <= ${TARGET_SHOW_RATIO}x); the first run, loading Python, ${(shown.firstRunMs / 1000).toFixed(1)} s`);
+    check('record and show: longest main-thread task', shown.longestTaskMs <= TARGET_LONGEST_TASK_MS, `${shown.longestTaskMs.toFixed(1)} ms, the worst of those ${shown.warmRunsMs.length} runs (target <= ${TARGET_LONGEST_TASK_MS} ms)`);
   }
 }
 
