@@ -4,6 +4,7 @@ import { BarChart } from './BarChart';
 import { Sparkline } from './Sparkline';
 import { useLab } from './lab-context';
 import { useCompareRuns } from './use-compare-runs';
+import { formatCount } from './format-count';
 
 const TITLES: Readonly<Record<ComparedSetting, string>> = { workers: 'workers', maxsize: 'maxsize (0 = unbounded)' };
 
@@ -36,7 +37,7 @@ export function ComparePanel() {
         {progress.problem ??
           (computing
             ? 'The comparison starts once the large run is computed.'
-            : progress.done < progress.values.length ? `Computing the runs of ${jobs.toLocaleString('en')} jobs in the background: ${progress.done} of ${progress.values.length} done.` : `${progress.values.length} runs of ${jobs.toLocaleString('en')} jobs.`)}
+            : progress.done < progress.values.length ? `Computing the runs of ${formatCount(jobs)} jobs in the background: ${progress.done} of ${progress.values.length} done.` : `${progress.values.length} runs of ${formatCount(jobs)} jobs.`)}
       </p>
       {progress.done < progress.values.length && progress.problem === null && <progress max={progress.values.length} value={progress.done} aria-label="Comparison progress" />}
       <div className="compare-body">

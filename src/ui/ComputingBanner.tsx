@@ -1,4 +1,5 @@
 import { useLab, useLabActions } from './lab-context';
+import { formatCount } from './format-count';
 
 const PHASES = { running: 'running the program', indexing: 'indexing the jobs', folding: 'preparing every moment for seeking' } as const;
 
@@ -11,7 +12,7 @@ export function ComputingBanner() {
   return (
     <div className="panel computing" role="status" aria-label="Computing a large run">
       <p>
-        Computing a run of {jobs.toLocaleString('en')} jobs in the background: {PHASES[computing.phase]} ({Math.round(computing.fraction * 100)}%). The run below stays usable.
+        Computing a run of {formatCount(jobs)} jobs in the background: {PHASES[computing.phase]} ({Math.round(computing.fraction * 100)}%). The run below stays usable.
       </p>
       <progress max={1} value={computing.fraction} aria-label="Progress" />
       <button type="button" onClick={() => cancelComputing()}>

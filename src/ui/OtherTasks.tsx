@@ -2,6 +2,7 @@ import { type TaskView, taskAt } from '../store/index';
 import { useFollowable, useLab } from './lab-context';
 import { statusText } from './status-text';
 import { useItemLabel } from './use-item-label';
+import { formatCount } from './format-count';
 
 /** Tasks listed: a program with thousands of helpers shows these and counts the rest. */
 const LANES_SHOWN = 32;
@@ -27,7 +28,7 @@ export function OtherTasks({ ids }: { ids: readonly number[] }) {
           </li>
         ))}
       </ul>
-      {shown.length > LANES_SHOWN && <p className="hint">and {(shown.length - LANES_SHOWN).toLocaleString('en')} more tasks, not drawn</p>}
+      {shown.length > LANES_SHOWN && <p className="hint">and {formatCount(shown.length - LANES_SHOWN)} more tasks, not drawn</p>}
     </section>
   );
 }

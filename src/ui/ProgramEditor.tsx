@@ -26,7 +26,8 @@ export function ProgramEditor() {
   const host = useRef<HTMLDivElement | null>(null);
   const [note, setNote] = useState<string | null>(opening.code === null ? null : T.fromLink);
   const [link, setLink] = useState<string | null>(null);
-  const editor = useCodeEditor(host, initialText, T.editorLabel, () => setLink(null));
+  // A program opened from a link is what the learner came for: its editor is made at once, not when scrolled to.
+  const editor = useCodeEditor(host, initialText, T.editorLabel, () => setLink(null), opening.code !== null);
   const { phase, python, busy, run, stop } = useProgramRun(goToLinkedEvent);
 
   // An editor still holding the lesson's program follows the lesson. In a task of its own: a new

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { type RunShape, type TaskTable, type TaskView, taskAt } from '../store/index';
 import { useLab } from './lab-context';
 import { TaskLane } from './TaskLane';
+import { formatCount } from './format-count';
 
 /** A column's heading: the scenario's Producer / Workers, or a program's coroutines (`parse ×3`). */
 function titleOf(shape: RunShape, tasks: TaskTable, ids: readonly number[]): string {
@@ -33,8 +34,8 @@ export function TaskColumn({ ids, first }: { ids: readonly number[]; first: bool
     <section className={`panel tasks${producer ? ' producer' : ' workers'}`} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {shown.length === 0 ? <p className="hint">Not started yet.</p> : <ul className={`lanes${shown.length > 8 ? ' compact' : ''}`}>{shown.slice(0, LANES_SHOWN).map((task) => <TaskLane key={task.id} task={task} />)}</ul>}
-      {shown.length > LANES_SHOWN && <p className="hint">and {(shown.length - LANES_SHOWN).toLocaleString('en')} more tasks in this step, not drawn</p>}
-      {producer && <p className="hint">puts {total.toLocaleString('en')} jobs{SHUTDOWN_HINT[shutdown]}</p>}
+      {shown.length > LANES_SHOWN && <p className="hint">and {formatCount(shown.length - LANES_SHOWN)} more tasks in this step, not drawn</p>}
+      {producer && <p className="hint">puts {formatCount(total)} jobs{SHUTDOWN_HINT[shutdown]}</p>}
     </section>
   );
 }

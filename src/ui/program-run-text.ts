@@ -1,6 +1,7 @@
 import type { RecordingSummary } from './program-messages';
 import type { ProgramRunPhase } from './use-program-run';
 import { WATCHDOG_SECONDS } from './use-program-run';
+import { formatCount } from './format-count';
 
 /** The words of "Your own program", in one place. */
 export const PROGRAM_TEXT = {
@@ -19,11 +20,11 @@ export const PROGRAM_TEXT = {
   reset: "The editor has the lesson's program again.",
   copied: 'Copied the link to this program:',
   notCopied: 'The browser did not allow copying; select the link and copy it:',
-  longLink: (length: number) => `This link is ${length.toLocaleString('en')} characters long; some apps cut long links short, so Download keeps the whole program safer.`,
+  longLink: (length: number) => `This link is ${formatCount(length)} characters long; some apps cut long links short, so Download keeps the whole program safer.`,
   fromLink: 'The editor has the program from the link. "Run my program" runs it.',
 } as const;
 
-const plural = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function printedCount(stdout: string): number {
   if (stdout === '') return 0;

@@ -7,7 +7,8 @@ const session = labSession();
 
 /** WCAG 2.1 A and AA rules (colour contrast among them), as axe-core checks them in the drawn page. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  // Wait for the panels that load after the run (measures, editor), so they are checked too.
+  // Wait for the panels that load after the run (measures, editor), so they are checked too; the editor's view is made when it comes into view.
+  await page.getByRole('region', { name: /^Your own program/ }).scrollIntoViewIfNeeded();
   await page.locator('.cm-content').waitFor();
   await page.getByRole('region', { name: 'Compare runs' }).waitFor();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

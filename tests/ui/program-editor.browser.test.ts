@@ -99,8 +99,14 @@ async function open(query = ''): Promise<{ lab: LabPage; errors: string[] }> {
   page.on('pageerror', (error) => errors.push(error.message));
   const lab = new LabPage(page);
   await lab.open(`${server.url}${query}`);
-  await editor().waitFor();
+  await madeEditor();
   return { lab, errors };
+}
+
+/** The editor's view is made when it comes into view (deferred-code-editor.ts): scroll to it and wait for it. */
+async function madeEditor(): Promise<void> {
+  await panel().scrollIntoViewIfNeeded();
+  await panel().locator('.cm-content').waitFor();
 }
 
 const panel = () => page.getByRole('region', { name: /^Your own program/ });
@@ -145,6 +151,41 @@ describe('Your own program', () => {
     expect(errors).toEqual([]);
   });
 
+  it("makes the editor's view only once it is in view or reached with Tab: the page starts without it", async () => {
+    /** A fresh page; `neverSeen`: IntersectionObserver never reports, so only the focus can make the view. */
+    async function fresh(neverSeen: boolean): Promise<string[]> {
+      await context?.close();
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      page = await context.newPage();
+      if (neverSeen) await page.addInitScript('window.IntersectionObserver = class { observe() {} disconnect() {} }');
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await new LabPage(page).open(server.url);
+      await editor().waitFor();
+      await page.waitForTimeout(300);
+      // Below the fold: the program as plain text in a text box of the same name, and no CodeMirror yet.
+      expect(await panel().locator('.cm-content').count()).toBe(0);
+      expect(await editor().innerText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
+      return errors;
+    }
+    const errors = await fresh(false);
+    await panel().scrollIntoViewIfNeeded();
+    await panel().locator('.cm-content').waitFor();
+    expect(await editorText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
+    expect(errors).toEqual([]);
+
+    const keyboardErrors = await fresh(true);
+    // Tab from the panel's heading: the next stop is the editor, which is made then and takes the focus.
+    await panel().locator('h2').evaluate((heading) => heading.setAttribute('tabindex', '-1'));
+    await panel().locator('h2').focus();
+    await page.keyboard.press('Tab');
+    await panel().locator('.cm-content').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    await page.keyboard.type('# typed first\n');
+    expect(await editorText()).toMatch(/^# typed first\n"""Producer-consumer with asyncio.Queue/);
+    expect(keyboardErrors).toEqual([]);
+  });
+
   it('a bad ?code= says what is wrong and shows the lab with the lesson program', async () => {
     const { lab, errors } = await open('?code=print(1)&workers=4');
     const alert = panel().getByRole('alert');
@@ -169,7 +210,7 @@ describe('Your own program', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     expect(new URL(link).searchParams.get('code')).toBe(encodeProgram('print("naïve 🐍")\n    '));
     await page.goto(link);
-    await editor().waitFor();
+    await madeEditor();
     expect(await editorText()).toBe('print("naïve 🐍")\n    ');
     await panel().getByRole('button', { name: "Use the lesson's program" }).click();
     expect(await editorText()).toMatch(/^"""Producer-consumer with asyncio.Queue/);
