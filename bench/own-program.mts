@@ -6,8 +6,8 @@
  * program" and times, from the press to the first frame that shows the
  * recording: the first run (Pyodide loaded then) and the best of three more
  * (the interpreter already up), with the longest main-thread task of those
- * three (every task of the page's main thread, from a Chromium trace). The last line
- * is JSON for bench/run.mts.
+ * three (every task of the page's main thread, from a Chromium trace). The
+ * last line is JSON for bench/run.mts.
  */
 import { encodeProgram } from '../src/ui/code-link';
 import { launchChromium, serveBuiltPage } from '../tests/support/browser';

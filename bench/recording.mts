@@ -7,8 +7,8 @@
  * 10, a sleep per put and per job, a line printed per job; default 10,000
  * jobs) is run uninstrumented (`PythonRunner.run`) and recorded
  * (`PythonRunner.record`: the Python side, its JSON text and events (a
- * Float64Array) into JavaScript, and the parse and check of every event) R times each (default 7),
- * alternating in the same interpreter; the best of each gives the overhead
+ * Float64Array) into JavaScript, and the parse and check of every event) R
+ * times each (default 7), alternating in the same interpreter; the best of each gives the overhead
  * ratio, against its target. Also: the time inside the interpreter alone, the
  * size of what crosses into JavaScript and its parse time, and what the
  * worker's reply costs the page: the parsed recording's structured clone

@@ -106,7 +106,7 @@ class _Recorder(_TaskRecording, _QueueRecording):
     # -- events ------------------------------------------------------------
 
     def text(self, text):
-        """Where a text field's text is: its index in `texts` (each text is kept once per field, not looked up)."""
+        """A text field's value: the index of `text`, appended to `texts` (not looked up: most are printed lines, each new)."""
         texts = self.texts
         texts.append(text)
         return len(texts) - 1

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { type ComparedRun, type ComparedSetting, lessonById } from '../store/index';
 import { BarChart } from './BarChart';
+import { formatCount } from './format-count';
 import { Sparkline } from './Sparkline';
 import { useLab } from './lab-context';
 import { useCompareRuns } from './use-compare-runs';
-import { formatCount } from './format-count';
 
 const TITLES: Readonly<Record<ComparedSetting, string>> = { workers: 'workers', maxsize: 'maxsize (0 = unbounded)' };
 

@@ -1,5 +1,5 @@
-import { useLab, useLabActions } from './lab-context';
 import { formatCount } from './format-count';
+import { useLab, useLabActions } from './lab-context';
 
 const PHASES = { running: 'running the program', indexing: 'indexing the jobs', folding: 'preparing every moment for seeking' } as const;
 

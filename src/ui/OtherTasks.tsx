@@ -1,8 +1,8 @@
 import { type TaskView, taskAt } from '../store/index';
+import { formatCount } from './format-count';
 import { useFollowable, useLab } from './lab-context';
 import { statusText } from './status-text';
 import { useItemLabel } from './use-item-label';
-import { formatCount } from './format-count';
 
 /** Tasks listed: a program with thousands of helpers shows these and counts the rest. */
 const LANES_SHOWN = 32;

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { type RunShape, type TaskTable, type TaskView, taskAt } from '../store/index';
+import { formatCount } from './format-count';
 import { useLab } from './lab-context';
 import { TaskLane } from './TaskLane';
-import { formatCount } from './format-count';
 
 /** A column's heading: the scenario's Producer / Workers, or a program's coroutines (`parse ×3`). */
 function titleOf(shape: RunShape, tasks: TaskTable, ids: readonly number[]): string {

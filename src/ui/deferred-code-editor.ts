@@ -2,11 +2,12 @@ import type { CodeEditor } from './code-editor';
 
 /**
  * A CodeEditor whose CodeMirror view is made only when it is wanted: when its
- * box comes into view, when it gets the focus, or when asked. Until then it keeps the text (and any error marks) itself, shows the
- * program as plain text in a box of the editor's size, and is a tab stop that
- * becomes the editor when reached. Why: making the view (its first parse and
- * drawing, in code not yet compiled) was a task of 60-120 ms at the page's
- * start, traced, even for a learner who never scrolls down to the editor.
+ * box comes into view, when it gets the focus, or when asked. Until then it
+ * keeps the text (and any error marks) itself, shows the program as plain
+ * text in a box of the editor's size, and is a tab stop that becomes the
+ * editor when reached. Why: making the view (its first parse and drawing, in
+ * code not yet compiled) was a task of 60-120 ms at the page's start, traced,
+ * even for a learner who never scrolls down to the editor.
  */
 export class DeferredCodeEditor implements CodeEditor {
   private view: CodeEditor | null = null;
@@ -88,8 +89,8 @@ export class DeferredCodeEditor implements CodeEditor {
 /**
  * Call `seen` once any of `element` is in the viewport (at once where
  * IntersectionObserver is missing); returns a function that stops watching.
- * Not earlier (a margin below the fold): at 1280x900 the editor starts 116 px
- * below it, and a margin made it at the page's start after all.
+ * No margin ahead of the viewport: at 1280x900 the editor starts 116 px below
+ * the fold, so a margin of a screen made the view at the page's start anyway.
  */
 export function whenInView(element: Element, seen: () => void): () => void {
   if (typeof IntersectionObserver !== 'function') {

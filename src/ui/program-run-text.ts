@@ -1,7 +1,7 @@
+import { formatCount } from './format-count';
 import type { RecordingSummary } from './program-messages';
 import type { ProgramRunPhase } from './use-program-run';
 import { WATCHDOG_SECONDS } from './use-program-run';
-import { formatCount } from './format-count';
 
 /** The words of "Your own program", in one place. */
 export const PROGRAM_TEXT = {
