@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeProgram } from '../../src/ui/code-link';
@@ -175,6 +176,9 @@ describe('Your own program', () => {
     expect(errors).toEqual([]);
 
     const keyboardErrors = await fresh(true);
+    // The plain-text box stands for the editor until then: it must pass the same checks (WCAG 2.1 A and AA).
+    const checks = await new AxeBuilder({ page }).include('.program-editor').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(checks.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     // Tab from the panel's heading: the next stop is the editor, which is made then and takes the focus.
     await panel().locator('h2').evaluate((heading) => heading.setAttribute('tabindex', '-1'));
     await panel().locator('h2').focus();
