@@ -107,6 +107,11 @@ function floorRun(workers: number, maxsize: number): FloorRun {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FloorRun;
 }
 
+/** The run of `runs` that took least time. */
+function fastest<T extends { readonly secs: number }>(runs: readonly T[]): T {
+  return runs.reduce((a, b) => (b.secs < a.secs ? b : a));
+}
+
 function engineRun(workers: number, maxsize: number, record = true): EngineRun {
   const child = spawnSync(process.execPath, [engineScript, String(jobs), String(workers), String(maxsize), ...(record ? [] : ['--no-log'])], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`engine run failed (${child.status}): ${child.stderr}`);
@@ -120,7 +125,7 @@ for (const [workers, maxsize] of POINTS) {
   const peer = runPeer(jobs, workers, maxsize);
   info('CPython', peer.line);
   const all = Array.from({ length: runs }, () => engineRun(workers, maxsize));
-  const best = all.reduce((a, b) => (b.secs < a.secs ? b : a));
+  const best = fastest(all);
   const peakMiB = Math.max(...all.map((r) => r.peakRssMiB));
   const ratio = best.secs / peer.secs;
   info('engine runs (s)', all.map((r) => r.secs.toFixed(3)).join(', '));
@@ -129,13 +134,13 @@ for (const [workers, maxsize] of POINTS) {
   const nsPerEvent = (best.secs * 1e9) / best.events;
   check('ns per event', nsPerEvent <= TARGET_NS_PER_EVENT, `${n(nsPerEvent, 1)} (target <= ${TARGET_NS_PER_EVENT})`);
   // What the schedule alone costs here (no futures, no ops, no checks): a faithful engine cannot go below it.
-  const floor = Array.from({ length: runs }, () => floorRun(workers, maxsize)).reduce((a, b) => (b.secs < a.secs ? b : a));
+  const floor = fastest(Array.from({ length: runs }, () => floorRun(workers, maxsize)));
   info(
     'floor: the same schedule on bare generators (bench/engine-floor.mts)',
     `${n((floor.secs * 1e9) / best.events, 1)} ns per engine event, ${(floor.secs / peer.secs).toFixed(3)} of CPython; vtime ${floor.vtime === best.vtime ? 'equal to the engine\'s' : `${floor.vtime}, not the engine's`}`,
   );
   // The same runs with recording off: what the engine's own work costs, and what writing the log into new memory adds.
-  const unrecorded = Array.from({ length: runs }, () => engineRun(workers, maxsize, false)).reduce((a, b) => (b.secs < a.secs ? b : a));
+  const unrecorded = fastest(Array.from({ length: runs }, () => engineRun(workers, maxsize, false)));
   info(
     'without recording (--no-log)',
     `${n((unrecorded.secs * 1e9) / best.events, 1)} ns per engine event, ${(unrecorded.secs / peer.secs).toFixed(3)} of CPython; page faults ${n(unrecorded.pageFaults)}, against ${n(best.pageFaults)} recording`,

@@ -311,10 +311,8 @@ def _stream_class(base):
             if rec.on:
                 frame = sys._getframe(1)
                 line = frame.f_lineno if frame.f_code.co_filename == rec.filename else rec.line(frame)
-                texts = rec.texts
                 for each in lines:
-                    texts.append(each)
-                    rec.emit((PRINT, rec.current, line, len(texts) - 1))
+                    rec.emit((PRINT, rec.current, line, rec.text(each)))
             return length
 
     return _RecordedStream
