@@ -107,9 +107,9 @@ function floorRun(workers: number, maxsize: number): FloorRun {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FloorRun;
 }
 
-/** The run of `runs` that took least time. */
-function fastest<T extends { readonly secs: number }>(runs: readonly T[]): T {
-  return runs.reduce((a, b) => (b.secs < a.secs ? b : a));
+/** The one of `results` that took least time. */
+function fastest<T extends { readonly secs: number }>(results: readonly T[]): T {
+  return results.reduce((a, b) => (b.secs < a.secs ? b : a));
 }
 
 function engineRun(workers: number, maxsize: number, record = true): EngineRun {
