@@ -6,6 +6,8 @@ export interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** The thread's CPU time inside a complete event (wall time is `dur`); Chromium records it for its own threads. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string } };
