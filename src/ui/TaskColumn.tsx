@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { type RunShape, type TaskTable, type TaskView, taskAt } from '../store/index';
 import { formatCount } from './format-count';
-import { useLab } from './lab-context';
+import { useFollowable, useLab } from './lab-context';
 import { TaskLane } from './TaskLane';
 
 /** A column's heading: the scenario's Producer / Workers, or a program's coroutines (`parse ×3`). */
@@ -27,13 +27,14 @@ export function TaskColumn({ ids, first }: { ids: readonly number[]; first: bool
   const total = useLab((s) => s.run.jobs);
   const shutdown = useLab((s) => s.settings.shutdown);
   const id = useId();
+  const fast = !useFollowable();
   const shown = ids.map((task) => taskAt(tasks, task)).filter((task): task is TaskView => task !== undefined);
   const title = titleOf(shape, tasks, ids);
   const producer = shape.source === 'scenario' && first;
   return (
     <section className={`panel tasks${producer ? ' producer' : ' workers'}`} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {shown.length === 0 ? <p className="hint">Not started yet.</p> : <ul className={`lanes${shown.length > 8 ? ' compact' : ''}`}>{shown.slice(0, LANES_SHOWN).map((task) => <TaskLane key={task.id} task={task} />)}</ul>}
+      {shown.length === 0 ? <p className="hint">Not started yet.</p> : <ul className={`lanes${shown.length > 8 ? ' compact' : ''}${fast ? ' fast' : ''}`}>{shown.slice(0, LANES_SHOWN).map((task) => <TaskLane key={task.id} task={task} />)}</ul>}
       {shown.length > LANES_SHOWN && <p className="hint">and {formatCount(shown.length - LANES_SHOWN)} more tasks in this step, not drawn</p>}
       {producer && <p className="hint">puts {formatCount(total)} jobs{SHUTDOWN_HINT[shutdown]}</p>}
     </section>
