@@ -34,4 +34,18 @@ describe('a large run', () => {
     expect(shown).toEqual(printed.slice(-shown.length));
     expect(errors).toEqual([]);
   });
+
+  it('a newer large run asked for while one computes replaces it: the older one is never shown', async () => {
+    // The older run is the smaller: left running, it would finish while the newer one computes and be taken for it.
+    const { page, lab, errors } = await session.open('?jobs=5000&workers=4');
+    const banner = page.getByRole('status', { name: 'Computing a large run' });
+    const jobs = page.getByRole('textbox', { name: 'Jobs', exact: true });
+    await jobs.fill('40000');
+    await jobs.press('Enter');
+    await banner.waitFor({ state: 'detached', timeout: 120_000 });
+    await lab.toEnd();
+    expect((await lab.outputLines()).at(-1)).toMatch(/^Processed 40000 jobs in ~\d+\.\d seconds with 4 workers$/);
+    expect(await jobs.inputValue()).toBe('40000');
+    expect(errors).toEqual([]);
+  });
 });
