@@ -17,15 +17,14 @@ export function useRunWorker(): void {
       return undefined;
     }
     const checkpoints: ViewState[] = [];
-    let handOver: ReturnType<typeof setTimeout> | undefined;
     let cancelled = false;
-    /** `draw` when the page is next idle, within 200 ms (at once where requestIdleCallback is missing), unless cancelled. */
-    const whenIdle = (draw: () => void): void => {
+    /** `draw` in a later task, once the page is idle (within 200 ms; a timer where requestIdleCallback is missing), unless this request has ended. */
+    const later = (draw: () => void): void => {
       const fire = (): void => {
         if (!cancelled) draw();
       };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(fire, { timeout: 200 });
-      else fire();
+      else setTimeout(fire, 0);
     };
     worker.addEventListener('message', (event: MessageEvent<RunWorkerMessage>) => {
       const message = event.data;
@@ -48,7 +47,7 @@ export function useRunWorker(): void {
           // incremental marking, and drawing at once ran under it, ending in its 15 ms final pause inside
           // React's commit (traced). Nine A/B runs of a million jobs: the longest hand-over task 42-61 ms
           // before (median 49), 24-50 ms after (median 35).
-          handOver = setTimeout(() => whenIdle(() => acceptRun(run)), 0);
+          later(() => acceptRun(run));
           break;
         }
         case 'failed':
@@ -61,7 +60,6 @@ export function useRunWorker(): void {
     return () => {
       cancelled = true;
       worker.terminate();
-      clearTimeout(handOver);
     };
   }, [requested, reportProgress, acceptRun, cancelComputing]);
 }
