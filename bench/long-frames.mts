@@ -10,14 +10,12 @@
  * for one or blocked (bench/off-cpu.mts tells which, with perf). Not part of
  * `npm run bench`: a tool for finding where a frame's time goes.
  */
-import { TRACED_SECONDS, longGaps, tracePlayback } from './playback-trace.mts';
-import { type TraceEvent, mainThreadOf } from './trace.mts';
+import { TRACED_SECONDS, longGaps, playbackQuery, tracePlayback } from './playback-trace.mts';
+import { type TraceEvent, mainThreadOf, traceMs } from './trace.mts';
 
-const query = process.argv.slice(2).find((arg) => arg.startsWith('?')) ?? '?workers=32&maxsize=20&jobs=500';
+const query = playbackQuery();
 const at = process.argv.indexOf('--frames');
 const shown = at < 0 ? 12 : Number(process.argv[at + 1]);
-/** Trace microseconds as milliseconds. */
-const ms = (micros: number): string => (micros / 1000).toFixed(1);
 const INNER = /FunctionCall|Layout$|Paint$|UpdateLayoutTree|GC|FireAnimationFrame|TimerFire|HitTest$|PrePaint|Layerize/;
 
 const events = await tracePlayback(query, ['toplevel', 'devtools.timeline', 'blink']);
@@ -34,17 +32,16 @@ let wall = 0;
 let cpu = 0;
 for (const [index, { from, to }] of gaps.entries()) {
   const tasks = mainEvents.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts >= from && e.ts < to);
-  for (const task of tasks) {
-    wall += task.dur ?? 0;
-    cpu += task.tdur ?? 0;
-  }
+  const gapWall = tasks.reduce((sum, t) => sum + (t.dur ?? 0), 0);
+  wall += gapWall;
+  cpu += tasks.reduce((sum, t) => sum + (t.tdur ?? 0), 0);
   if (index >= shown) continue;
-  console.log(`gap ${ms(to - from)} ms; main-thread tasks ${ms(tasks.reduce((sum, t) => sum + (t.dur ?? 0), 0))} ms:`);
+  console.log(`gap ${traceMs(to - from)} ms; main-thread tasks ${traceMs(gapWall)} ms:`);
   for (const task of tasks.filter((t) => (t.dur ?? 0) > 2000)) {
     const end = task.ts + (task.dur ?? 0);
     const inner = mainEvents.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) > 1500 && INNER.test(e.name));
-    const named = inner.slice(0, 10).map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${ms(e.dur ?? 0)}`);
-    console.log(`   task ${ms(task.dur ?? 0)} ms (on the CPU ${ms(task.tdur ?? 0)} ms): ${named.join(', ')}`);
+    const named = inner.slice(0, 10).map((e) => `${e.name}${e.args?.data?.functionName ? `(${e.args.data.functionName})` : ''} ${traceMs(e.dur ?? 0)}`);
+    console.log(`   task ${traceMs(task.dur ?? 0)} ms (on the CPU ${traceMs(task.tdur ?? 0)} ms): ${named.join(', ')}`);
   }
   const others = new Map<string, number>();
   for (const e of complete) {
@@ -53,7 +50,7 @@ for (const [index, { from, to }] of gaps.entries()) {
     others.set(name, (others.get(name) ?? 0) + (e.dur ?? 0));
   }
   const busiest = [...others].toSorted((a, b) => b[1] - a[1]).slice(0, 5);
-  console.log(`   other threads: ${busiest.map(([name, micros]) => `${name} ${ms(micros)}`).join(', ')}`);
+  console.log(`   other threads: ${busiest.map(([name, micros]) => `${name} ${traceMs(micros)}`).join(', ')}`);
 }
 console.log(`${frames.length} animation frames in ${TRACED_SECONDS} s, ${gaps.length} gaps over 25 ms${gaps.length > shown ? ` (the first ${shown} shown)` : ''}`);
-if (gaps.length > 0) console.log(`main-thread tasks in those gaps: ${ms(wall)} ms, of which the thread was on the CPU ${ms(cpu)} ms and off it ${ms(wall - cpu)} ms`);
+if (gaps.length > 0) console.log(`main-thread tasks in those gaps: ${traceMs(wall)} ms, of which the thread was on the CPU ${traceMs(cpu)} ms and off it ${traceMs(wall - cpu)} ms`);

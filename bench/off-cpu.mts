@@ -14,12 +14,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TRACED_SECONDS, longGaps, tracePlayback } from './playback-trace.mts';
-import { type TraceEvent, mainThreadOf } from './trace.mts';
+import { TRACED_SECONDS, longGaps, playbackQuery, tracePlayback } from './playback-trace.mts';
+import { type TraceEvent, mainThreadOf, traceMs } from './trace.mts';
 
-const query = process.argv.slice(2).find((arg) => arg.startsWith('?')) ?? '?workers=32&maxsize=20&jobs=500';
-/** Trace microseconds as milliseconds. */
-const ms = (micros: number): string => (micros / 1000).toFixed(1);
+const query = playbackQuery();
 
 type State = 'on the CPU' | 'waiting for a CPU' | 'blocked';
 interface Span {
@@ -59,19 +57,19 @@ try {
       const end = task.ts + task.dur!;
       const split = timeIn(spans, task.ts, end);
       for (const [state, micros] of split) total.set(state, (total.get(state) ?? 0) + micros);
-      console.log(`gap ${ms(to - from)} ms, task ${ms(task.dur!)} ms: ${[...split].map(([state, micros]) => `${state} ${ms(micros)}`).join(', ')}`);
+      console.log(`gap ${traceMs(to - from)} ms, task ${traceMs(task.dur!)} ms: ${[...split].map(([state, micros]) => `${state} ${traceMs(micros)}`).join(', ')}`);
       for (const span of spans) {
         const a = Math.max(task.ts, span.from);
         const b = Math.min(end, span.to);
         if (span.state !== 'blocked' || b - a < 500) continue;
         const inside = onMain.filter((e) => e.ts <= a && e.ts + (e.dur ?? 0) >= b).map((e) => e.name);
-        console.log(`   blocked ${ms(b - a)} ms inside ${inside.slice(-3).join(' > ') || 'no traced event'}`);
+        console.log(`   blocked ${traceMs(b - a)} ms inside ${inside.slice(-3).join(' > ') || 'no traced event'}`);
       }
     }
   }
-  console.log(`long frame tasks: ${[...total].map(([state, micros]) => `${state} ${ms(micros)} ms`).join(', ') || 'none'}`);
+  console.log(`long frame tasks: ${[...total].map(([state, micros]) => `${state} ${traceMs(micros)} ms`).join(', ') || 'none'}`);
   const all = timeIn(spans, frames[0]?.ts ?? 0, frames.at(-1)?.ts ?? 0);
-  console.log(`the main thread over the ${TRACED_SECONDS} s traced: ${[...all].map(([state, micros]) => `${state} ${ms(micros)} ms`).join(', ')}`);
+  console.log(`the main thread over the ${TRACED_SECONDS} s traced: ${[...all].map(([state, micros]) => `${state} ${traceMs(micros)} ms`).join(', ')}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

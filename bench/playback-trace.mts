@@ -9,6 +9,11 @@ import type { TraceEvent } from './trace.mts';
 
 export const TRACED_SECONDS = 4;
 
+/** The page to play: the command line's `?query`, else 32 workers, maxsize 20, 500 jobs (bench/frames.mts's default). */
+export function playbackQuery(): string {
+  return process.argv.slice(2).find((arg) => arg.startsWith('?')) ?? '?workers=32&maxsize=20&jobs=500';
+}
+
 export async function tracePlayback(query: string, categories: readonly string[]): Promise<TraceEvent[]> {
   const server = await serveBuiltPage();
   const browser = await launchChromium();

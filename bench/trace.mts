@@ -13,6 +13,9 @@ export interface TraceEvent {
   readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string } };
 }
 
+/** Trace microseconds as milliseconds, for printing. */
+export const traceMs = (micros: number): string => (micros / 1000).toFixed(1);
+
 /** The `thread_name` event of the page's main thread (its pid and tid), if the trace has one. */
 export function mainThreadOf(events: readonly TraceEvent[]): TraceEvent | undefined {
   return events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
