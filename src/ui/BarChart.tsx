@@ -1,10 +1,17 @@
-/** A labelled SVG bar chart; the numbers are also in the table beside it, for screen readers. */
+import { formatCompact } from './format-count';
+
+/**
+ * A labelled SVG bar chart; the numbers are also in the table beside it, for
+ * screen readers, and exact there: the chart's labels are compact (1.25M), so
+ * a million-job run's times fit beside the axis and above the bars.
+ */
 export function BarChart({ bars, xLabel, yLabel, unit }: { bars: readonly { label: string; value: number }[]; xLabel: string; yLabel: string; unit: string }) {
   const width = 360;
   const height = 180;
   const left = 44;
   const bottom = 36;
-  const top = 10;
+  // Room above the tallest bar for its label.
+  const top = 16;
   const max = Math.max(1e-9, ...bars.map((b) => b.value));
   const slot = (width - left - 8) / Math.max(1, bars.length);
   const y = (value: number): number => top + (height - top - bottom) * (1 - value / max);
@@ -19,7 +26,7 @@ export function BarChart({ bars, xLabel, yLabel, unit }: { bars: readonly { labe
         {xLabel}
       </text>
       <text x={left - 4} y={top + 4} className="tick-label" textAnchor="end">
-        {max.toFixed(1)}
+        {formatCompact(max)}
       </text>
       <text x={left - 4} y={height - bottom} className="tick-label" textAnchor="end">
         0
@@ -28,7 +35,7 @@ export function BarChart({ bars, xLabel, yLabel, unit }: { bars: readonly { labe
         <g key={bar.label}>
           <rect x={left + i * slot + slot * 0.15} y={y(bar.value)} width={slot * 0.7} height={height - bottom - y(bar.value)} className="bar" />
           <text x={left + i * slot + slot / 2} y={y(bar.value) - 3} className="value-label" textAnchor="middle">
-            {bar.value.toFixed(1)}
+            {formatCompact(bar.value)}
             {unit}
           </text>
           <text x={left + i * slot + slot / 2} y={height - bottom + 14} className="tick-label" textAnchor="middle">

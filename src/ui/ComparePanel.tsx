@@ -66,7 +66,7 @@ export function ComparePanel() {
                   <td>{r.producerBlocked.toFixed(1)} s</td>
                   <td>{Math.round(r.meanUtilization * 100)}%</td>
                   <td>
-                    <Sparkline points={r.queueOverTime} until={r.elapsed} max={Math.max(1, ...runs.map((x) => x.maxQueue))} /> longest {r.maxQueue}
+                    <Sparkline points={r.queueOverTime} until={r.elapsed} max={Math.max(1, ...runs.map((x) => x.maxQueue))} /> longest {formatCount(r.maxQueue)}
                   </td>
                   <td>{r.ending === 'returned' ? 'finishes' : r.ending === 'deadlock' ? 'hangs' : r.ending === 'raised' ? 'crashes' : 'stopped'}</td>
                 </tr>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatCompact } from '../../src/ui/format-count';
 import { cli } from '../support/cli';
 import { labSession } from '../support/lab-session';
 
@@ -18,11 +19,17 @@ describe('comparisons of big runs', () => {
     const rows = panel.locator('tbody tr');
     expect(await rows.count()).toBe(5);
     // Each row's total time is the one the CLI prints for that worker count.
+    const times: number[] = [];
     for (const [i, workers] of [1, 2, 3, 5, 10].entries()) {
       const printed = cli(['run', '--jobs', '20000', '--workers', String(workers)]).stdout.trimEnd().split('\n').at(-1)!;
-      const seconds = /in ~(\d+\.\d) seconds/.exec(printed)![1];
-      expect(await rows.nth(i).innerText()).toMatch(new RegExp(`^${workers}\\s+${seconds!.replace('.', '\\.')} s`));
+      const seconds = /in ~(\d+\.\d) seconds/.exec(printed)![1]!;
+      expect(await rows.nth(i).innerText()).toMatch(new RegExp(`^${workers}\\s+${seconds.replace('.', '\\.')} s`));
+      times.push(Number(seconds));
     }
+    // The chart says the same, compact where a time has five digits or more (1 worker: about 25,000 s), its axis up to the longest.
+    const chart = panel.getByRole('img', { name: 'total time (s) by workers' });
+    expect(await chart.locator('.value-label').allTextContents()).toEqual(times.map(formatCompact));
+    expect(await chart.locator('.tick-label').first().textContent()).toBe(formatCompact(Math.max(...times)));
     expect(errors).toEqual([]);
   });
 });
