@@ -56,7 +56,7 @@ try {
   };
   await status.first().waitFor({ state: 'attached' }).catch(() => undefined);
   const firstMs = await timedRun(() => run.click());
-  const events = Number(/of (\d+)/.exec((await page.locator('.position').textContent()) ?? '')?.[1] ?? 0);
+  const events = Number((/of ([\d,]+)/.exec((await page.locator('.position').textContent()) ?? '')?.[1] ?? '0').replaceAll(',', ''));
   // The runs after the first (the interpreter loaded), each traced: the best time, as the bench's other timings are a best
   // of several (this machine's load moves a single run by a third); the longest task is the worst over all of them.
   const warmMs: number[] = [];

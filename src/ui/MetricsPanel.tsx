@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { measureRun } from '../store/index';
+import { formatCount } from './format-count';
 import { useLab } from './lab-context';
 import { useThrottled } from './use-throttled';
 
@@ -26,7 +27,7 @@ export function MetricsPanel() {
       <dl className="metric-grid">
         <div>
           <dt>Throughput</dt>
-          <dd>{metrics.throughput.toFixed(2)} jobs/s ({metrics.processed} done)</dd>
+          <dd>{metrics.throughput.toFixed(2)} jobs/s ({formatCount(metrics.processed)} done)</dd>
         </div>
         <div>
           <dt>{shape.queues.length === 1 ? 'Mean wait in the queue' : 'Mean wait in a queue'}</dt>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TextList } from '../engine/index';
+import { formatCount } from './format-count';
 import { useLab } from './lab-context';
 import { useTextPanelValue } from './use-throttled';
 
@@ -30,7 +31,7 @@ export function OutputPanel() {
   return (
     <section className="panel output" aria-labelledby="output-title">
       <h2 id="output-title">
-        Output <span className="count">{printed === 1 ? '1 line' : `${printed} lines`}{first > 0 ? `, showing the last ${printed - first}` : ''}</span>
+        Output <span className="count">{printed === 1 ? '1 line' : `${formatCount(printed)} lines`}{first > 0 ? `, showing the last ${formatCount(printed - first)}` : ''}</span>
       </h2>
       {/* column-reverse keeps the newest line in view with no scrolling code (which would force a layout per line). */}
       {/* The log is the scrolling box, not the list: a list keeps its list semantics for its lines. */}

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useDeferredValue, useId, useMemo, useState } from 'react';
 import { lengthAtTime, queueLengthSeries } from '../store/index';
+import { formatAxisNumber } from './format-count';
 import { useLab, useLabActions } from './lab-context';
 import { BASELINE, CHART, type Scales, chartPaths, plotWidth, ticks, timeAtX, xOf, yOf } from './timeline-chart';
 import { useElementWidth } from './use-element-width';
@@ -91,12 +92,12 @@ export function TimelinePanel() {
         <line x1={CHART.left} x2={CHART.left} y1={CHART.top} y2={BASELINE} />
         {ticks(scales.span, Math.max(2, Math.round(width / 90))).map((t) => (
           <text key={t} x={xOf(t, scales)} y={BASELINE + 12} textAnchor="middle">
-            {t}
+            {formatAxisNumber(t)}
           </text>
         ))}
         {[...new Set([0, scales.top, ...(maxsize > 0 ? [maxsize] : [])])].map((n) => (
           <text key={n} x={CHART.left - 5} y={yOf(n, scales) + 3} textAnchor="end">
-            {n}
+            {formatAxisNumber(n)}
           </text>
         ))}
         <text x={(CHART.left + right) / 2} y={CHART.height - 3} textAnchor="middle">

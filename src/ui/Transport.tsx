@@ -1,4 +1,5 @@
 import { SPEEDS } from '../store/index';
+import { formatCount } from './format-count';
 import { useLab, useLabActions } from './lab-context';
 import { SHORTCUTS } from './use-shortcuts';
 
@@ -32,7 +33,7 @@ export function Transport() {
         </button>
       </div>
       <p className="position" aria-live="off">
-        Event <strong>{cursor}</strong> of {total} · t = <strong>{playTime.toFixed(2)}</strong> s
+        Event <strong>{formatCount(cursor)}</strong> of {formatCount(total)} · t = <strong>{playTime.toFixed(2)}</strong> s
       </p>
       <label className="speed">
         Speed

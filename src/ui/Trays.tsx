@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { type JobId, failedAt, outcomesAt } from '../store/index';
+import { formatCount } from './format-count';
 import { JobToken } from './JobToken';
 import { useLab } from './lab-context';
 
@@ -10,7 +11,7 @@ function Tray({ id, title, jobs, count, total, tone }: { id: string; title: stri
   return (
     <section className={`panel tray-panel ${tone}`} aria-labelledby={id}>
       <h2 id={id}>
-        {title} <span className="count">{total === undefined ? count : `${count}/${total}`}</span>
+        {title} <span className="count">{total === undefined ? formatCount(count) : `${formatCount(count)}/${formatCount(total)}`}</span>
       </h2>
       <div className="tray">
         {jobs.slice(-SHOWN).map((job) => (

@@ -12,6 +12,11 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${out}` : out;
 }
 
+/** An axis number: a whole one grouped by thousands (250,000), any other as String writes it (2.5). */
+export function formatAxisNumber(x: number): string {
+  return Number.isSafeInteger(x) ? formatCount(x) : String(x);
+}
+
 /** Powers of a thousand, largest first, as English compact notation names them. */
 const COMPACT_UNITS: readonly (readonly [number, string])[] = [
   [1e12, 'T'],

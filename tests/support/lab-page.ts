@@ -46,12 +46,12 @@ export class LabPage {
     await this.button('To end').click();
   }
 
-  /** The "Event N of M" counter. */
+  /** The "Event N of M" counter (its numbers grouped by thousands: 9,000,255). */
   async position(): Promise<{ cursor: number; total: number }> {
     const text = (await this.page.locator('.position').textContent()) ?? '';
-    const match = /Event (\d+) of (\d+)/.exec(text);
+    const match = /Event ([\d,]+) of ([\d,]+)/.exec(text);
     if (match === null) throw new Error(`no position in "${text}"`);
-    return { cursor: Number(match[1]), total: Number(match[2]) };
+    return { cursor: Number(match[1]!.replaceAll(',', '')), total: Number(match[2]!.replaceAll(',', '')) };
   }
 
   /** The Timeline panel: a region named by its "Timeline" heading. */

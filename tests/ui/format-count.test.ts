@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatCount } from '../../src/ui/format-count';
+import { formatAxisNumber, formatCompact, formatCount } from '../../src/ui/format-count';
 
 describe('formatCount', () => {
   it("writes any safe integer as toLocaleString('en') does (Node's ICU as the reference)", () => {
@@ -26,5 +26,11 @@ describe('formatCompact', () => {
   it('rounds into the next unit, and keeps one decimal below 10,000', () => {
     expect([10_000, 99_949, 99_950, 999_950, 1_250_054.2, 1_255_000, 1e9, 2.5e12].map(formatCompact)).toEqual(['10K', '99.9K', '100K', '1M', '1.25M', '1.26M', '1B', '2.5T']);
     expect([0, 4.25, 9999.9, 416.7].map(formatCompact)).toEqual(['0.0', '4.3', '9999.9', '416.7']);
+  });
+});
+
+describe('formatAxisNumber', () => {
+  it('groups whole numbers and leaves fractions as they are', () => {
+    expect([0, 10, 50_000, 250_000, 0.5, 2.5, 1e-7].map(formatAxisNumber)).toEqual(['0', '10', '50,000', '250,000', '0.5', '2.5', '1e-7']);
   });
 });

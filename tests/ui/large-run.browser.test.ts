@@ -32,6 +32,12 @@ describe('a large run', () => {
     const printed = cli(['run', '--jobs', '100000', '--workers', '32', '--maxsize', '20']).stdout.trimEnd().split('\n');
     expect(shown.length).toBeGreaterThan(500);
     expect(shown).toEqual(printed.slice(-shown.length));
+    // Counts this big are grouped by thousands where the page states them (the program's own lines stay as Python prints them).
+    const { cursor } = await lab.position();
+    expect(await page.locator('.position').innerText()).toMatch(new RegExp(`^Event ${cursor.toLocaleString('en')} of ${total.toLocaleString('en')} · `));
+    const heading = async (name: RegExp): Promise<string> => ((await page.getByRole('heading', { name }).textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(await heading(/^Done /)).toBe('Done 100,000/100,000');
+    expect(await heading(/^Output /)).toBe(`Output ${printed.length.toLocaleString('en')} lines, showing the last ${shown.length.toLocaleString('en')}`);
     expect(errors).toEqual([]);
   });
 
