@@ -120,8 +120,13 @@ export function applySetting(settings: ScenarioSettings, name: LabSettingName, r
   } else if (rule.kind === 'jobs') {
     const parts = String(requested).split(/[\s,]+/).filter((p) => p !== '');
     const jobs = parts.map(Number).filter((n) => Number.isSafeInteger(n) && n >= 1 && n <= settings.jobs);
-    const unique = [...new Set(jobs)].toSorted((a, b) => a - b);
+    let unique = [...new Set(jobs)].toSorted((a, b) => a - b);
     if (unique.length !== parts.length) notice = `${rule.label}: kept ${unique.join(', ') || 'none'} (job numbers run from 1 to ${settings.jobs}).`;
+    // A job that fails every time cannot also fail only once.
+    if (name === 'flaky' && unique.some((job) => settings.fail.includes(job))) {
+      unique = unique.filter((job) => !settings.fail.includes(job));
+      notice = `${rule.label}: kept ${unique.join(', ') || 'none'} (a failing job is not also flaky).`;
+    }
     next = { ...settings, [name]: unique };
   } else {
     const { value, notice: numberNotice } = checkNumber(rule, name, requested);

@@ -10,6 +10,14 @@ export interface UrlState {
   readonly notices: readonly string[];
 }
 
+/** The parameter whose value can move each one (settings-rules.ts keepRunnable keeps ranges ordered). */
+const MOVED_BY: Partial<Record<LabSettingName, string>> = {
+  minDuration: 'max-duration',
+  maxDuration: 'min-duration',
+  minInterval: 'max-interval',
+  maxInterval: 'min-interval',
+};
+
 const OPTION_TO_NAME = new Map<string, LabSettingName>(LAB_SETTING_NAMES.map((name) => [SETTING_RULES[name].option, name]));
 
 /**
@@ -31,12 +39,19 @@ export function parseUrlState(params: Readonly<Record<string, string>>): UrlStat
   }
   let settings = lessonSettings(lesson);
   // Apply in the controls' order, so `fail` is checked against the `jobs` of the same link.
+  const taken = new Map<LabSettingName, string | number>();
   for (const name of LAB_SETTING_NAMES) {
     const raw = params[SETTING_RULES[name].option];
     if (raw === undefined) continue;
     const applied = applySetting(settings, name, raw);
     settings = applied.settings;
     if (applied.notice !== null) notices.push(`Link parameter ${SETTING_RULES[name].option}: ${applied.notice}`);
+    taken.set(name, settingValue(settings, name));
+  }
+  // A later parameter can still move an earlier one (min-duration=5&max-duration=1 moves the shortest down to 1).
+  for (const [name, value] of taken) {
+    const now = settingValue(settings, name);
+    if (now !== value) notices.push(`Link parameter ${SETTING_RULES[name].option}: ${value} does not fit with ${MOVED_BY[name] ?? 'the rest of the link'}; using ${now}.`);
   }
   let at: number | null = null;
   const rawAt = params['at'];

@@ -67,10 +67,17 @@ describe('link state', () => {
     ]);
   });
 
-  it('keeps ranges ordered and failing jobs within the job count', () => {
+  it('keeps ranges ordered and failing jobs within the job count, and says what it moved', () => {
     const state = parseUrlState({ jobs: '4', fail: '2,4', flaky: '4', 'min-duration': '3', 'max-duration': '1' });
     expect(state.settings.fail).toEqual([2, 4]);
     expect(state.settings.flaky).toEqual([]);
-    expect(state.settings.minDuration).toBeLessThanOrEqual(state.settings.maxDuration);
+    expect(state.settings.minDuration).toBe(1);
+    expect(state.settings.maxDuration).toBe(1);
+    expect(state.notices).toEqual([
+      'Link parameter flaky: Flaky jobs: kept none (a failing job is not also flaky).',
+      'Link parameter min-duration: 3 does not fit with max-duration; using 1.',
+    ]);
+    // A range given in order moves nothing, and says nothing.
+    expect(parseUrlState({ 'min-interval': '0.2', 'max-interval': '3' }).notices).toEqual([]);
   });
 });
