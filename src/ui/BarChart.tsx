@@ -1,4 +1,4 @@
-import { formatCompact } from './format-count';
+import { formatCompact } from './format-number';
 
 /**
  * A labelled SVG bar chart; the numbers are also in the table beside it, for

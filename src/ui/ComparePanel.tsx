@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { type ComparedRun, type ComparedSetting, lessonById } from '../store/index';
 import { BarChart } from './BarChart';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { Sparkline } from './Sparkline';
 import { useLab } from './lab-context';
 import { useCompareRuns } from './use-compare-runs';

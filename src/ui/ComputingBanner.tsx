@@ -1,4 +1,4 @@
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { useLab, useLabActions } from './lab-context';
 
 const PHASES = { running: 'running the program', indexing: 'indexing the jobs', folding: 'preparing every moment for seeking' } as const;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { measureRun } from '../store/index';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { useLab } from './lab-context';
 import { useThrottled } from './use-throttled';
 

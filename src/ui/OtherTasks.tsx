@@ -1,5 +1,5 @@
 import { type TaskView, taskAt } from '../store/index';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { useFollowable, useLab } from './lab-context';
 import { statusText } from './status-text';
 import { useItemLabel } from './use-item-label';

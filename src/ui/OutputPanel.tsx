@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { TextList } from '../engine/index';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { useLab } from './lab-context';
 import { useTextPanelValue } from './use-throttled';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { type RunShape, type TaskTable, type TaskView, taskAt } from '../store/index';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { useFollowable, useLab } from './lab-context';
 import { TaskLane } from './TaskLane';
 

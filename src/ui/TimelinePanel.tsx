@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useDeferredValue, useId, useMemo, useState } from 'react';
 import { lengthAtTime, queueLengthSeries } from '../store/index';
-import { formatAxisNumber } from './format-count';
+import { formatAxisNumber } from './format-number';
 import { useLab, useLabActions } from './lab-context';
 import { BASELINE, CHART, type Scales, chartPaths, plotWidth, ticks, timeAtX, xOf, yOf } from './timeline-chart';
 import { useElementWidth } from './use-element-width';

@@ -1,5 +1,5 @@
 import { SPEEDS } from '../store/index';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { useLab, useLabActions } from './lab-context';
 import { SHORTCUTS } from './use-shortcuts';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type JobId, failedAt, outcomesAt } from '../store/index';
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import { JobToken } from './JobToken';
 import { useLab } from './lab-context';
 

@@ -1,4 +1,4 @@
-import { formatCount } from './format-count';
+import { formatCount } from './format-number';
 import type { RecordingSummary } from './program-messages';
 import type { ProgramRunPhase } from './use-program-run';
 import { WATCHDOG_SECONDS } from './use-program-run';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact } from '../../src/ui/format-count';
+import { formatCompact } from '../../src/ui/format-number';
 import { cli } from '../support/cli';
 import { labSession } from '../support/lab-session';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAxisNumber, formatCompact, formatCount } from '../../src/ui/format-count';
+import { formatAxisNumber, formatCompact, formatCount } from '../../src/ui/format-number';
 
 describe('formatCount', () => {
   it("writes any safe integer as toLocaleString('en') does (Node's ICU as the reference)", () => {
