@@ -147,11 +147,18 @@ function checkNumber(rule: NumberRule, name: LabSettingName, requested: string |
   return { value, notice: `${rule.label} ${why}; using ${value}.` };
 }
 
+/** The settings that are the two ends of one range: keepRunnable keeps each ordered by moving the end not being changed. */
+export const RANGES = [
+  ['minDuration', 'maxDuration'],
+  ['minInterval', 'maxInterval'],
+] as const satisfies readonly (readonly [NumberSettingName, NumberSettingName])[];
+
 /** Keep ranges ordered (moving the other end) and failing jobs within the job count. */
 function keepRunnable(settings: ScenarioSettings, changed: LabSettingName): ScenarioSettings {
   let next = settings;
-  if (next.minDuration > next.maxDuration) next = changed === 'maxDuration' ? { ...next, minDuration: next.maxDuration } : { ...next, maxDuration: next.minDuration };
-  if (next.minInterval > next.maxInterval) next = changed === 'maxInterval' ? { ...next, minInterval: next.maxInterval } : { ...next, maxInterval: next.minInterval };
+  for (const [low, high] of RANGES) {
+    if (next[low] > next[high]) next = changed === high ? { ...next, [low]: next[high] } : { ...next, [high]: next[low] };
+  }
   const within = (jobs: readonly number[]): number[] => jobs.filter((job) => job <= next.jobs);
   next = { ...next, fail: within(next.fail), flaky: within(next.flaky).filter((job) => !next.fail.includes(job)) };
   return next;

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type ScenarioSettings } from '../engine/index';
 import { lessonById } from './lessons/catalog';
-import { LAB_SETTING_NAMES, type LabSettingName, SETTING_RULES, applySetting, settingValue } from './settings-rules';
+import { LAB_SETTING_NAMES, type LabSettingName, RANGES, SETTING_RULES, applySetting, settingValue } from './settings-rules';
 
 /** What a link says: the settings, the event to show (`at`), the lesson, and what was wrong with it. */
 export interface UrlState {
@@ -10,13 +10,8 @@ export interface UrlState {
   readonly notices: readonly string[];
 }
 
-/** The parameter whose value can move each one (settings-rules.ts keepRunnable keeps ranges ordered). */
-const MOVED_BY: Partial<Record<LabSettingName, string>> = {
-  minDuration: 'max-duration',
-  maxDuration: 'min-duration',
-  minInterval: 'max-interval',
-  maxInterval: 'min-interval',
-};
+/** The other end of each range (settings-rules.ts RANGES): the setting whose value can move this one. */
+const OTHER_END = new Map<LabSettingName, LabSettingName>(RANGES.flatMap(([low, high]) => [[low, high], [high, low]] as const));
 
 const OPTION_TO_NAME = new Map<string, LabSettingName>(LAB_SETTING_NAMES.map((name) => [SETTING_RULES[name].option, name]));
 
@@ -51,7 +46,9 @@ export function parseUrlState(params: Readonly<Record<string, string>>): UrlStat
   // A later parameter can still move an earlier one (min-duration=5&max-duration=1 moves the shortest down to 1).
   for (const [name, value] of taken) {
     const now = settingValue(settings, name);
-    if (now !== value) notices.push(`Link parameter ${SETTING_RULES[name].option}: ${value} does not fit with ${MOVED_BY[name] ?? 'the rest of the link'}; using ${now}.`);
+    if (now === value) continue;
+    const other = OTHER_END.get(name);
+    notices.push(`Link parameter ${SETTING_RULES[name].option}: ${value} does not fit with ${other === undefined ? 'the rest of the link' : SETTING_RULES[other].option}; using ${now}.`);
   }
   let at: number | null = null;
   const rawAt = params['at'];
